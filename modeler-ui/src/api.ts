@@ -1,0 +1,39 @@
+// Talks to the PVEFlow server with the session cookie. Mutating requests echo the XSRF-TOKEN cookie as the
+// X-XSRF-TOKEN header (Spring Security's CSRF protection); X-Requested-With keeps the server from sending a
+// Basic challenge, so the browser never shows its own password dialog.
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export function csrfToken(): string {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : '';
+}
+
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  headers.set('X-Requested-With', 'XMLHttpRequest');
+  if (init.method && init.method !== 'GET') {
+    headers.set('X-XSRF-TOKEN', csrfToken());
+  }
+  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  if (response.status === 401) {
+    window.location.assign('/login');
+    throw new ApiError(401, 'Signed out');
+  }
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const body = await response.json();
+      if (body && typeof body.message === 'string') message = body.message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(response.status, message);
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}

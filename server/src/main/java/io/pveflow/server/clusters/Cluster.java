@@ -1,0 +1,25 @@
+package io.pveflow.server.clusters;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A registered Proxmox VE cluster as stored, without its token secret (which only {@link ClusterService}
+ * decrypts, for the PVE client). The id is the Flowable tenant id of everything that runs for the cluster.
+ */
+public record Cluster(
+        String id,
+        String displayName,
+        List<String> endpoints,
+        String tokenId,
+        TlsTrust tls,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        long version) {
+
+    public Cluster {
+        endpoints = List.copyOf(endpoints);
+    }
+}
