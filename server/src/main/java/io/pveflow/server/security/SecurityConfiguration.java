@@ -13,6 +13,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -55,8 +56,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        // A request that carries its own Basic credentials is not riding on a browser session.
-                        .ignoringRequestMatchers(basicAuthRequest))
+                        // A request that carries its own Basic credentials, or an API request with no session
+                        // at all, is not riding on a browser session: it gets 401/403 from authorization instead.
+                        .ignoringRequestMatchers(basicAuthRequest, new AndRequestMatcher(api, SESSIONLESS)))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new JsonAuthenticationEntryPoint("PVEFlow"), api)
@@ -78,6 +80,8 @@ class SecurityConfiguration {
         // BCrypt by default, with the {id} prefix so hashes can move to a stronger scheme later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
+
+    private static final RequestMatcher SESSIONLESS = request -> request.getRequestedSessionId() == null;
 
     /** Matches requests that send {@code Authorization: Basic ...}. */
     static final class BasicAuthorizationHeaderMatcher implements RequestMatcher {

@@ -1,0 +1,26 @@
+package io.pveflow.server.testing;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.pveflow.server.PveFlowServer;
+
+/**
+ * The server as a newcomer runs it: embedded default, H2 file database in a data folder, real HTTP on a
+ * random port. Test classes extending this share one running server.
+ */
+@SpringBootTest(classes = PveFlowServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class H2ServerTest extends ServerTestSupport {
+
+    protected static final Path DATA_DIR = tempDir("pveflow-h2-");
+
+    @DynamicPropertySource
+    static void h2Properties(DynamicPropertyRegistry registry) {
+        registry.add("pveflow.data-dir", DATA_DIR::toString);
+        registry.add("pveflow.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("pveflow.engine.node-id", () -> "h2-test-node");
+    }
+}
