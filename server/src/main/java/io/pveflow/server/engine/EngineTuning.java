@@ -39,6 +39,7 @@ class EngineTuning implements EngineConfigurationConfigurer<SpringProcessEngineC
             jobs.setTimerLockTime(properties.timerLockTime());
             jobs.setResetExpiredJobsInterval(properties.resetExpiredJobsInterval());
             jobs.setUnlockOwnedJobs(true);
+            engine.addEngineLifecycleListener(new ReleaseOwnLocksAtStart(node.id()));
         } else {
             throw new IllegalStateException("Unexpected async executor " + engine.getAsyncExecutor()
                     + ": PVEFlow needs Flowable's default async job executor to set lock owner and lock times");
