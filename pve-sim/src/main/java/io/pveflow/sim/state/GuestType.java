@@ -38,6 +38,9 @@ public enum GuestType {
 
     /** Worker type for an action: {@code qmstart}, {@code vzsnapshot}, ... */
     public String task(String action) {
+        if (this == QEMU && action.equals("migrate")) {
+            return "qmigrate"; // not "qmmigrate"
+        }
         return taskPrefix + action;
     }
 

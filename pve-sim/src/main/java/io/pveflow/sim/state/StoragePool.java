@@ -24,7 +24,7 @@ public final class StoragePool {
     public long used() {
         long used = baseUsed;
         for (Volume v : volumes.values()) {
-            used += v.size();
+            used += v.used();
         }
         return Math.min(used, total);
     }

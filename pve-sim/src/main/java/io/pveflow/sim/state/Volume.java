@@ -7,6 +7,7 @@ public final class Volume {
     private final String content;
     private final String format;
     private long size;
+    private long used;
     private final Integer vmid;
     private final long ctime;
     private String notes;
@@ -18,6 +19,7 @@ public final class Volume {
         this.content = content;
         this.format = format;
         this.size = size;
+        this.used = size;
         this.vmid = vmid;
         this.ctime = ctime;
         this.notes = notes;
@@ -45,7 +47,17 @@ public final class Volume {
     }
 
     public void setSize(long size) {
+        this.used += size - this.size;
         this.size = size;
+    }
+
+    /** Space the volume takes on its storage; less than its size for a linked clone. */
+    public long used() {
+        return used;
+    }
+
+    public void setUsed(long used) {
+        this.used = used;
     }
 
     public Integer vmid() {

@@ -11,7 +11,7 @@ import java.util.List;
 public record ParamRule(
         String name,
         String type,
-        boolean optional,
+        boolean isOptional,
         List<String> enumValues,
         String pattern,
         String format,
@@ -52,7 +52,7 @@ public record ParamRule(
     }
 
     public ParamRule named(String newName) {
-        return new ParamRule(newName, type, optional, enumValues, pattern, format, minimum, maximum, maxLength);
+        return new ParamRule(newName, type, isOptional, enumValues, pattern, format, minimum, maximum, maxLength);
     }
 
     public ParamRule oneOf(String... values) {
@@ -60,26 +60,26 @@ public record ParamRule(
     }
 
     public ParamRule oneOf(List<String> values) {
-        return new ParamRule(name, type, optional, values, pattern, format, minimum, maximum, maxLength);
+        return new ParamRule(name, type, isOptional, values, pattern, format, minimum, maximum, maxLength);
     }
 
     public ParamRule pattern(String regex) {
-        return new ParamRule(name, type, optional, enumValues, regex, format, minimum, maximum, maxLength);
+        return new ParamRule(name, type, isOptional, enumValues, regex, format, minimum, maximum, maxLength);
     }
 
     public ParamRule format(String formatName) {
-        return new ParamRule(name, type, optional, enumValues, pattern, formatName, minimum, maximum, maxLength);
+        return new ParamRule(name, type, isOptional, enumValues, pattern, formatName, minimum, maximum, maxLength);
     }
 
     public ParamRule min(double min) {
-        return new ParamRule(name, type, optional, enumValues, pattern, format, min, maximum, maxLength);
+        return new ParamRule(name, type, isOptional, enumValues, pattern, format, min, maximum, maxLength);
     }
 
     public ParamRule range(double min, double max) {
-        return new ParamRule(name, type, optional, enumValues, pattern, format, min, max, maxLength);
+        return new ParamRule(name, type, isOptional, enumValues, pattern, format, min, max, maxLength);
     }
 
     public ParamRule maxLength(int length) {
-        return new ParamRule(name, type, optional, enumValues, pattern, format, minimum, maximum, length);
+        return new ParamRule(name, type, isOptional, enumValues, pattern, format, minimum, maximum, length);
     }
 }

@@ -35,7 +35,7 @@ public final class Validator {
             byName.put(rule.name(), rule);
             List<Object> given = raw.get(rule.name());
             if (given == null || given.isEmpty()) {
-                if (!rule.optional()) {
+                if (!rule.isOptional()) {
                     errors.put(rule.name(), "property is missing and it is not optional");
                 }
                 continue;

@@ -11,6 +11,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -101,8 +104,13 @@ class ClusterApiTest extends H2ServerTest {
     }
 
     @Test
-    void noSecretReachesTheDatabaseOrTheLogInClearText() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void noSecretReachesTheDatabaseOrTheLogInClearText(CapturedOutput output) throws Exception {
         keep(admin().postJson("/api/clusters", cluster("nolog")));
+        Map<String, Object> change = cluster("nolog");
+        change.put("tokenSecret", "rotated-" + SECRET);
+        keep(admin().putJson("/api/clusters/nolog", change));
+        keep(admin().postJson("/api/clusters", Map.of("id", "Bad Id", "tokenSecret", SECRET)));
         // The H2 file holds only ciphertext: scan every text column of our tables for the plaintext.
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + DATA_DIR + "/pveflow;AUTO_SERVER=FALSE", "sa", "")) {
             // Same JVM, same database: H2 shares the open database within the process.
@@ -114,6 +122,7 @@ class ClusterApiTest extends H2ServerTest {
             }
         }
         keep(admin().delete("/api/clusters/nolog"));
+        assertThat(output.getAll()).contains("Cluster 'nolog' added by admin").doesNotContain(SECRET);
     }
 
     @Test
