@@ -12,7 +12,7 @@ export async function renderClusters(root: HTMLElement): Promise<void> {
         el('thead', {}, el('tr', {}, ...['Id', 'Name', 'Endpoints', 'Token', 'TLS', 'Changed'].map((h) => el('th', {}, h)))),
         el('tbody', {}, ...clusters.map((c) => el('tr', { 'data-cluster': c.id },
           el('td', { class: 'mono' }, c.id),
-          el('td', {}, c.displayName),
+          el('td', {}, c.displayName, ...(c.simulated ? [' ', el('span', { class: 'badge', title: 'Served by PVEFlow\'s built-in Proxmox VE simulator' }, 'simulated')] : [])),
           el('td', { class: 'mono' }, c.endpoints.join(', ')),
           el('td', { class: 'mono' }, c.tokenId),
           el('td', {}, c.tls.mode),

@@ -12,4 +12,5 @@ export interface Cluster {
   tls: { mode: 'fingerprint' | 'ca' | 'system'; fingerprint?: string };
   updatedAt: string;
   updatedBy: string;
+  simulated: boolean;
 }

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * A registered Proxmox VE cluster as stored, without its token secret (which only {@link ClusterService}
  * decrypts, for the PVE client). The id is the Flowable tenant id of everything that runs for the cluster.
+ * {@code simulated} marks the demo cluster served by the in-process simulator.
  */
 public record Cluster(
         String id,
@@ -17,7 +18,8 @@ public record Cluster(
         String createdBy,
         Instant updatedAt,
         String updatedBy,
-        long version) {
+        long version,
+        boolean simulated) {
 
     public Cluster {
         endpoints = List.copyOf(endpoints);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class ClusterRepository {
 
     private static final String COLUMNS = "id, display_name, token_id, tls_mode, tls_fingerprint, tls_ca_pem, "
-            + "created_at, created_by, updated_at, updated_by, version";
+            + "created_at, created_by, updated_at, updated_by, version, simulated";
 
     private final JdbcClient jdbc;
 
@@ -50,12 +50,12 @@ class ClusterRepository {
 
     void insert(Cluster cluster, String encryptedSecret) {
         jdbc.sql("INSERT INTO pve_cluster (id, display_name, token_id, token_secret_enc, tls_mode, tls_fingerprint, "
-                        + "tls_ca_pem, created_at, created_by, updated_at, updated_by, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "tls_ca_pem, created_at, created_by, updated_at, updated_by, version, simulated) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(cluster.id(), cluster.displayName(), cluster.tokenId(), encryptedSecret,
                         cluster.tls().mode().name(), cluster.tls().fingerprint(), cluster.tls().caPem(),
                         Timestamp.from(cluster.createdAt()), cluster.createdBy(),
-                        Timestamp.from(cluster.updatedAt()), cluster.updatedBy(), cluster.version())
+                        Timestamp.from(cluster.updatedAt()), cluster.updatedBy(), cluster.version(), cluster.simulated())
                 .update();
         insertEndpoints(cluster.id(), cluster.endpoints());
     }
@@ -115,7 +115,8 @@ class ClusterRepository {
                 rs.getString("created_by"),
                 instant(rs, "updated_at"),
                 rs.getString("updated_by"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getBoolean("simulated"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

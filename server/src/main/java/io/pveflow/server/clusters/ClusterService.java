@@ -52,7 +52,7 @@ public class ClusterService {
         Instant now = clock.instant();
         String user = currentUser();
         Cluster cluster = new Cluster(valid.id(), valid.displayName(), valid.endpoints(), valid.tokenId(), valid.tls(),
-                now, user, now, user, 1);
+                now, user, now, user, 1, false);
         try {
             repository.insert(cluster, cipher.encrypt(valid.tokenSecret(), secretContext(valid.id())));
         } catch (DuplicateKeyException raced) {
@@ -69,7 +69,8 @@ public class ClusterService {
         ClusterValidator.Valid valid = ClusterValidator.forUpdate(id, request);
         String user = currentUser();
         Cluster changed = new Cluster(id, valid.displayName(), valid.endpoints(), valid.tokenId(), valid.tls(),
-                current.createdAt(), current.createdBy(), clock.instant(), user, current.version() + 1);
+                current.createdAt(), current.createdBy(), clock.instant(), user, current.version() + 1,
+                current.simulated());
         String secret = valid.tokenSecret() == null ? null : cipher.encrypt(valid.tokenSecret(), secretContext(id));
         if (!repository.update(changed, secret, current.version())) {
             throw new ConflictException("Cluster '" + id + "' was changed by someone else meanwhile; reload and retry");
@@ -90,6 +91,31 @@ public class ClusterService {
         }
         repository.delete(id);
         log.info("Cluster '{}' removed by {}", id, currentUser());
+    }
+
+    /**
+     * Adds or refreshes a cluster served by PVEFlow's own simulator (the demo): its address, pin and token
+     * change with every start. A real cluster registered under the same id is never overwritten.
+     */
+    @Transactional
+    public Cluster registerSimulated(ClusterRequest request) {
+        ClusterValidator.Valid valid = ClusterValidator.forCreate(request);
+        Instant now = clock.instant();
+        String secret = cipher.encrypt(valid.tokenSecret(), secretContext(valid.id()));
+        Cluster current = repository.findById(valid.id()).orElse(null);
+        if (current == null) {
+            Cluster cluster = new Cluster(valid.id(), valid.displayName(), valid.endpoints(), valid.tokenId(),
+                    valid.tls(), now, "system", now, "system", 1, true);
+            repository.insert(cluster, secret);
+            return cluster;
+        }
+        if (!current.simulated()) {
+            throw new ConflictException("Cluster '" + valid.id() + "' is a real cluster; the demo does not replace it");
+        }
+        Cluster refreshed = new Cluster(valid.id(), valid.displayName(), valid.endpoints(), valid.tokenId(), valid.tls(),
+                current.createdAt(), current.createdBy(), now, "system", current.version() + 1, true);
+        repository.update(refreshed, secret, current.version());
+        return refreshed;
     }
 
     /** The decrypted credentials, for the PVE client only. */

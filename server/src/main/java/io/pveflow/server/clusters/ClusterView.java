@@ -14,7 +14,8 @@ public record ClusterView(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        boolean simulated) {
 
     public record Tls(String mode, String fingerprint, String caPem) {
     }
@@ -23,6 +24,6 @@ public record ClusterView(
         TlsTrust tls = cluster.tls();
         return new ClusterView(cluster.id(), cluster.displayName(), cluster.endpoints(), cluster.tokenId(), true,
                 new Tls(tls.mode().name().toLowerCase(java.util.Locale.ROOT), tls.fingerprint(), tls.caPem()),
-                cluster.createdAt(), cluster.createdBy(), cluster.updatedAt(), cluster.updatedBy());
+                cluster.createdAt(), cluster.createdBy(), cluster.updatedAt(), cluster.updatedBy(), cluster.simulated());
     }
 }
