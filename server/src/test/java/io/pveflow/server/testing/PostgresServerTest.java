@@ -1,6 +1,7 @@
 package io.pveflow.server.testing;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -8,8 +9,10 @@ import io.pveflow.server.PveFlowServer;
 
 /**
  * The server as production runs it: PostgreSQL through the standard {@code spring.datasource.*} settings, all
- * tables in one schema of this test context's own.
+ * tables in one schema of this test context's own. The context closes after its class, while PostgreSQL is
+ * still up: left to the JVM's shutdown hooks, it would race the database's own shutdown hook.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = PveFlowServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PostgresServerTest extends ServerTestSupport {
 
