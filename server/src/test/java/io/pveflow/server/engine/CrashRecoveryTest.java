@@ -43,6 +43,7 @@ class CrashRecoveryTest {
                 "SPRING_DATASOURCE_PASSWORD", pg.password(),
                 "PVEFLOW_DB_SCHEMA", schema,
                 "PVEFLOW_ADMIN_PASSWORD", PASSWORD,
+                "PVEFLOW_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
                 // Short on purpose so the test waits seconds, not the production 5 minutes.
                 "PVEFLOW_JOB_LOCK_TIME", "PT8S",
                 "PVEFLOW_RESET_EXPIRED_JOBS_INTERVAL", "PT2S");
