@@ -27,7 +27,7 @@ import io.pveflow.sim.validation.Params;
 import io.pveflow.sim.validation.Validator;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.Cookie;
+import io.undertow.util.Headers;
 
 /**
  * The request pipeline, in pve-http-server's order: refuse a GET body, authenticate, find the method (501),
@@ -134,10 +134,29 @@ final class ApiHandler implements HttpHandler {
 
     private Principal authenticate(HttpServerExchange ex, String method) {
         String authorization = ex.getRequestHeaders().getFirst("Authorization");
-        Cookie cookie = ex.getRequestCookie("PVEAuthCookie");
-        String ticket = cookie == null ? null : RequestParams.percentDecode(cookie.getValue());
+        String ticket = RequestParams.percentDecode(ticketCookie(ex.getRequestHeaders().get(Headers.COOKIE)));
         String csrf = ex.getRequestHeaders().getFirst("CSRFPreventionToken");
         return sim.access().authenticate(method, authorization, ticket, csrf);
+    }
+
+    /**
+     * The {@code PVEAuthCookie} value as PVE's HTTP server reads it: straight from the Cookie header, up to the
+     * next ';'. Clients send tickets encoded or raw (with ':', '/', '+', '='); a generic cookie parser would
+     * reject or cut the raw form.
+     */
+    static String ticketCookie(Iterable<String> cookieHeaders) {
+        if (cookieHeaders == null) {
+            return null;
+        }
+        for (String header : cookieHeaders) {
+            for (String part : header.split(";")) {
+                String pair = part.trim();
+                if (pair.startsWith("PVEAuthCookie=")) {
+                    return pair.substring("PVEAuthCookie=".length());
+                }
+            }
+        }
+        return null;
     }
 
     /** PVE forwards node-scoped calls to the node: an unknown name fails the lookup, a dead node 595. */
