@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class ClusterRepository {
 
     private static final String COLUMNS = "id, display_name, token_id, tls_mode, tls_fingerprint, tls_ca_pem, "
-            + "created_at, created_by, updated_at, updated_by, version, simulated";
+            + "created_at, created_by, updated_at, updated_by, version, simulated, allow_http_task";
 
     private final JdbcClient jdbc;
 
@@ -50,12 +50,13 @@ class ClusterRepository {
 
     void insert(Cluster cluster, String encryptedSecret) {
         jdbc.sql("INSERT INTO pve_cluster (id, display_name, token_id, token_secret_enc, tls_mode, tls_fingerprint, "
-                        + "tls_ca_pem, created_at, created_by, updated_at, updated_by, version, simulated) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "tls_ca_pem, created_at, created_by, updated_at, updated_by, version, simulated, "
+                        + "allow_http_task) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(cluster.id(), cluster.displayName(), cluster.tokenId(), encryptedSecret,
                         cluster.tls().mode().name(), cluster.tls().fingerprint(), cluster.tls().caPem(),
                         Timestamp.from(cluster.createdAt()), cluster.createdBy(),
-                        Timestamp.from(cluster.updatedAt()), cluster.updatedBy(), cluster.version(), cluster.simulated())
+                        Timestamp.from(cluster.updatedAt()), cluster.updatedBy(), cluster.version(), cluster.simulated(),
+                        cluster.allowHttpTask())
                 .update();
         insertEndpoints(cluster.id(), cluster.endpoints());
     }
@@ -64,10 +65,11 @@ class ClusterRepository {
     boolean update(Cluster cluster, String encryptedSecretOrNull, long expectedVersion) {
         int rows = jdbc.sql("UPDATE pve_cluster SET display_name = ?, token_id = ?, "
                         + "token_secret_enc = COALESCE(?, token_secret_enc), tls_mode = ?, tls_fingerprint = ?, "
-                        + "tls_ca_pem = ?, updated_at = ?, updated_by = ?, version = ? WHERE id = ? AND version = ?")
+                        + "tls_ca_pem = ?, updated_at = ?, updated_by = ?, version = ?, allow_http_task = ? "
+                        + "WHERE id = ? AND version = ?")
                 .params(cluster.displayName(), cluster.tokenId(), encryptedSecretOrNull, cluster.tls().mode().name(),
                         cluster.tls().fingerprint(), cluster.tls().caPem(), Timestamp.from(cluster.updatedAt()),
-                        cluster.updatedBy(), cluster.version(), cluster.id(), expectedVersion)
+                        cluster.updatedBy(), cluster.version(), cluster.allowHttpTask(), cluster.id(), expectedVersion)
                 .update();
         if (rows == 0) {
             return false;
@@ -116,7 +118,8 @@ class ClusterRepository {
                 instant(rs, "updated_at"),
                 rs.getString("updated_by"),
                 rs.getLong("version"),
-                rs.getBoolean("simulated"));
+                rs.getBoolean("simulated"),
+                rs.getBoolean("allow_http_task"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

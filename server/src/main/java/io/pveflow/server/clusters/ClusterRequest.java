@@ -12,7 +12,12 @@ public record ClusterRequest(
         List<String> endpoints,
         String tokenId,
         String tokenSecret,
-        Tls tls) {
+        Tls tls,
+        Boolean allowHttpTask) {
+
+    public ClusterRequest(String id, String displayName, List<String> endpoints, String tokenId, String tokenSecret, Tls tls) {
+        this(id, displayName, endpoints, tokenId, tokenSecret, tls, null);
+    }
 
     /** TLS trust as sent: {@code mode} is fingerprint, ca or system (case-insensitive). */
     public record Tls(String mode, String fingerprint, String caPem) {
@@ -22,6 +27,6 @@ public record ClusterRequest(
     public String toString() {
         // Never let the secret reach a log line through toString().
         return "ClusterRequest[id=" + id + ", displayName=" + displayName + ", endpoints=" + endpoints
-                + ", tokenId=" + tokenId + ", tokenSecret=" + (tokenSecret == null ? "absent" : "***") + ", tls=" + tls + "]";
+                + ", tokenId=" + tokenId + ", tokenSecret=" + (tokenSecret == null ? "absent" : "***") + ", tls=" + tls + ", allowHttpTask=" + allowHttpTask + "]";
     }
 }

@@ -52,7 +52,8 @@ public class ClusterService {
         Instant now = clock.instant();
         String user = currentUser();
         Cluster cluster = new Cluster(valid.id(), valid.displayName(), valid.endpoints(), valid.tokenId(), valid.tls(),
-                now, user, now, user, 1, false);
+                now, user, now, user, 1, false,
+                Boolean.TRUE.equals(request.allowHttpTask()));
         try {
             repository.insert(cluster, cipher.encrypt(valid.tokenSecret(), secretContext(valid.id())));
         } catch (DuplicateKeyException raced) {
@@ -70,7 +71,7 @@ public class ClusterService {
         String user = currentUser();
         Cluster changed = new Cluster(id, valid.displayName(), valid.endpoints(), valid.tokenId(), valid.tls(),
                 current.createdAt(), current.createdBy(), clock.instant(), user, current.version() + 1,
-                current.simulated());
+                current.simulated(), request.allowHttpTask() == null ? current.allowHttpTask() : request.allowHttpTask());
         String secret = valid.tokenSecret() == null ? null : cipher.encrypt(valid.tokenSecret(), secretContext(id));
         if (!repository.update(changed, secret, current.version())) {
             throw new ConflictException("Cluster '" + id + "' was changed by someone else meanwhile; reload and retry");
@@ -105,7 +106,7 @@ public class ClusterService {
         Cluster current = repository.findById(valid.id()).orElse(null);
         if (current == null) {
             Cluster cluster = new Cluster(valid.id(), valid.displayName(), valid.endpoints(), valid.tokenId(),
-                    valid.tls(), now, "system", now, "system", 1, true);
+                    valid.tls(), now, "system", now, "system", 1, true, false);
             repository.insert(cluster, secret);
             return cluster;
         }
@@ -113,7 +114,8 @@ public class ClusterService {
             throw new ConflictException("Cluster '" + valid.id() + "' is a real cluster; the demo does not replace it");
         }
         Cluster refreshed = new Cluster(valid.id(), valid.displayName(), valid.endpoints(), valid.tokenId(), valid.tls(),
-                current.createdAt(), current.createdBy(), now, "system", current.version() + 1, true);
+                current.createdAt(), current.createdBy(), now, "system", current.version() + 1, true,
+                current.allowHttpTask());
         repository.update(refreshed, secret, current.version());
         return refreshed;
     }

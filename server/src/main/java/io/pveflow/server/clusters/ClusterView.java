@@ -15,7 +15,8 @@ public record ClusterView(
         String createdBy,
         Instant updatedAt,
         String updatedBy,
-        boolean simulated) {
+        boolean simulated,
+        boolean allowHttpTask) {
 
     public record Tls(String mode, String fingerprint, String caPem) {
     }
@@ -24,6 +25,7 @@ public record ClusterView(
         TlsTrust tls = cluster.tls();
         return new ClusterView(cluster.id(), cluster.displayName(), cluster.endpoints(), cluster.tokenId(), true,
                 new Tls(tls.mode().name().toLowerCase(java.util.Locale.ROOT), tls.fingerprint(), tls.caPem()),
-                cluster.createdAt(), cluster.createdBy(), cluster.updatedAt(), cluster.updatedBy(), cluster.simulated());
+                cluster.createdAt(), cluster.createdBy(), cluster.updatedAt(), cluster.updatedBy(), cluster.simulated(),
+                cluster.allowHttpTask());
     }
 }

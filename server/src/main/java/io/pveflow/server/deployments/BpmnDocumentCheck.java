@@ -24,7 +24,7 @@ import org.flowable.validation.ValidationError;
  * what is wrong (and a 400 through the REST API) instead of an engine error. In order: the document is
  * well-formed XML without a DOCTYPE (which rules out XXE and entity expansion such as "billion laughs"), its
  * root is a BPMN 2.0 {@code definitions} element, it converts to a model (XSD validation when enabled), and
- * Flowable's process validator finds no error.
+ * Flowable's process validator finds no error. The deploy guard runs PVEFlow's own rules between the two.
  */
 final class BpmnDocumentCheck {
 
@@ -39,9 +39,14 @@ final class BpmnDocumentCheck {
         return name.endsWith(".bpmn20.xml") || name.endsWith(".bpmn");
     }
 
-    static void check(String resourceName, byte[] document, boolean validateSchema) {
+    /** Reads the document into a model, refusing anything that is not well-formed, DOCTYPE-free BPMN 2.0. */
+    static BpmnModel parse(String resourceName, byte[] document, boolean validateSchema) {
         checkWellFormedWithoutDoctype(resourceName, document);
-        BpmnModel model = convert(resourceName, document, validateSchema);
+        return convert(resourceName, document, validateSchema);
+    }
+
+    /** Flowable's process validator: every error (not warning), each naming its element. */
+    static void validate(String resourceName, BpmnModel model) {
         List<String> errors = new ArrayList<>();
         for (ValidationError error : VALIDATOR.validate(model)) {
             if (!error.isWarning()) {

@@ -44,6 +44,7 @@ class CrashRecoveryTest {
                 "PVEFLOW_DB_SCHEMA", schema,
                 "PVEFLOW_ADMIN_PASSWORD", PASSWORD,
                 "PVEFLOW_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "PVEFLOW_ALLOWED_DELEGATE_CLASSES", CrashProbeDelegate.class.getName(),
                 // Short on purpose so the test waits seconds, not the production 5 minutes.
                 "PVEFLOW_JOB_LOCK_TIME", "PT8S",
                 "PVEFLOW_RESET_EXPIRED_JOBS_INTERVAL", "PT2S");
@@ -77,6 +78,7 @@ class CrashRecoveryTest {
                 "PVEFLOW_DATA_DIR", work.resolve("data").toString(),
                 "PVEFLOW_ADMIN_PASSWORD", PASSWORD,
                 "PVEFLOW_NODE_ID", "single-node",
+                "PVEFLOW_ALLOWED_DELEGATE_CLASSES", CrashProbeDelegate.class.getName(),
                 // Long on purpose: the run can only finish promptly because the node unlocks its own jobs.
                 "PVEFLOW_JOB_LOCK_TIME", "PT30M");
         String instance;
