@@ -185,11 +185,14 @@ class ClusterApiTest extends H2ServerTest {
     }
 
     @Test
-    void connectionTestSaysPlainlyThatItIsNotAvailableYet() {
-        keep(admin().postJson("/api/clusters", cluster("probe")));
+    void connectionTestReportsTheExactErrorOfAnUnreachableCluster() {
+        Map<String, Object> unreachable = cluster("probe");
+        unreachable.put("endpoints", List.of("https://127.0.0.1:1"));
+        keep(admin().postJson("/api/clusters", unreachable));
         TestHttp.Response response = keep(admin().postJson("/api/clusters/probe/test", "{}"));
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().path("status").asText()).isEqualTo("unavailable");
+        assertThat(response.json().path("status").asText()).isEqualTo("failed");
+        assertThat(response.json().path("message").asText()).startsWith("CONNECTION");
         assertThat(response.body()).doesNotContain(SECRET);
         assertThat(admin().postJson("/api/clusters/missing/test", "{}").status()).isEqualTo(404);
         keep(admin().delete("/api/clusters/probe"));

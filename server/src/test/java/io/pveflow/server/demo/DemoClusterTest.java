@@ -57,6 +57,32 @@ class DemoClusterTest extends H2ServerTest {
     }
 
     @Test
+    void passesTheConnectionTestAndFailsItWithAWrongSecretOrPin() {
+        TestHttp.Response ok = admin().postJson("/api/clusters/demo/test", "{}");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().path("status").asText()).as(ok.body()).isEqualTo("ok");
+        assertThat(ok.json().path("pveVersion").asText()).isEqualTo("9.1.1");
+        assertThat(ok.json().path("nodeCount").asInt()).isEqualTo(3);
+
+        ClusterCredentials demoCluster = clusters.credentials("demo");
+        String wrongPin = "AA:" + demoCluster.tls().fingerprint().substring(3).replace('A', 'B').replace('0', '1');
+        for (Map<String, Object> variant : List.of(
+                Map.<String, Object>of("tokenSecret", "wrong-secret", "tls", Map.of("mode", "fingerprint", "fingerprint", demoCluster.tls().fingerprint())),
+                Map.<String, Object>of("tokenSecret", demoCluster.tokenSecret(), "tls", Map.of("mode", "fingerprint", "fingerprint", wrongPin)))) {
+            java.util.Map<String, Object> body = new java.util.HashMap<>(Map.of("id", "demo-copy",
+                    "endpoints", demoCluster.endpoints(), "tokenId", demoCluster.tokenId()));
+            body.putAll(variant);
+            assertThat(admin().postJson("/api/clusters", body).status()).isEqualTo(201);
+            TestHttp.Response failed = admin().postJson("/api/clusters/demo-copy/test", "{}");
+            assertThat(failed.json().path("status").asText()).isEqualTo("failed");
+            assertThat(failed.json().path("message").asText())
+                    .startsWith(variant.get("tokenSecret").equals("wrong-secret") ? "AUTH" : "CONNECTION");
+            assertThat(failed.body()).doesNotContain(demoCluster.tokenSecret());
+            admin().delete("/api/clusters/demo-copy");
+        }
+    }
+
+    @Test
     void neverOverwritesARealClusterAndCanBeTurnedOff() {
         TestHttp.Response real = admin().postJson("/api/clusters", Map.of("id", "not-a-demo", "endpoints", List.of("pve1"),
                 "tokenId", "a@pve!b", "tokenSecret", "s", "tls", Map.of("mode", "system")));

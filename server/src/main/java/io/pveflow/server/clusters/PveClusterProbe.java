@@ -1,0 +1,66 @@
+package io.pveflow.server.clusters;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import io.pveflow.pve.client.PveApiException;
+import io.pveflow.pve.client.PveClient;
+import io.pveflow.pve.client.PveClients;
+import io.pveflow.pve.client.PveClusterConfig;
+import io.pveflow.pve.client.RetryPolicy;
+import io.pveflow.pve.client.model.NodeInfo;
+import io.pveflow.pve.client.model.Version;
+
+/**
+ * Tests a cluster's registration the way the activities will use it: same endpoints, token and TLS trust.
+ * Reports the Proxmox VE version and the nodes (with how many are online), or the exact error and its code
+ * (AUTH for a wrong secret, CONNECTION for an unreachable endpoint or a certificate that does not match the
+ * pin, PERMISSION, ...). The token's privileges are not reported yet: {@code /access/permissions} is not in
+ * the client.
+ */
+@Component
+class PveClusterProbe implements ClusterProbe, DisposableBean {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final PveClients clients = new PveClients();
+
+    @Override
+    public ProbeResult probe(ClusterCredentials cluster) {
+        PveClient client = clients.newClient(PveClusterConfig.builder()
+                .name(cluster.clusterId())
+                .endpoints(cluster.endpoints())
+                .apiToken(cluster.tokenId(), cluster.tokenSecret())
+                .trust(trustOf(cluster.tls()))
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(PROBE_TIMEOUT)
+                .callTimeout(PROBE_TIMEOUT.multipliedBy(2))
+                .retry(RetryPolicy.none())
+                .build());
+        try {
+            Version version = client.cluster().version();
+            List<NodeInfo> nodes = client.nodes().list();
+            long online = nodes.stream().filter(NodeInfo::isOnline).count();
+            return new ProbeResult("ok", "Connected to Proxmox VE " + version.version() + ": " + nodes.size()
+                    + " node(s), " + online + " online", version.version(), nodes.size(), null);
+        } catch (PveApiException e) {
+            return new ProbeResult("failed", e.code() + ": " + e.getMessage(), null, null, null);
+        }
+    }
+
+    private static io.pveflow.pve.client.TlsTrust trustOf(TlsTrust tls) {
+        return switch (tls.mode()) {
+            case FINGERPRINT -> io.pveflow.pve.client.TlsTrust.fingerprints(tls.fingerprint());
+            case CA -> io.pveflow.pve.client.TlsTrust.caPem(tls.caPem());
+            case SYSTEM -> io.pveflow.pve.client.TlsTrust.system();
+        };
+    }
+
+    @Override
+    public void destroy() {
+        clients.close();
+    }
+}
