@@ -31,15 +31,19 @@ class DemoCluster implements InitializingBean, DisposableBean {
 
     static final String ID = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoCluster.class);
-    private static final String TOKEN_ID = "pveflow@pve!demo";
+    /** A root token without privilege separation, as many automation setups use; the secret is new every start. */
+    private static final String TOKEN_ID = "root@pam!pveflow-demo";
 
     private final ClusterService clusters;
     private final boolean enabled;
+    private final long taskMillis;
     private PveSimulator simulator;
 
-    DemoCluster(ClusterService clusters, @Value("${pveflow.demo.enabled:true}") boolean enabled) {
+    DemoCluster(ClusterService clusters, @Value("${pveflow.demo.enabled:true}") boolean enabled,
+                @Value("${pveflow.demo.task-millis:0}") long taskMillis) {
         this.clusters = clusters;
         this.enabled = enabled;
+        this.taskMillis = taskMillis;
     }
 
     @Override
@@ -49,7 +53,11 @@ class DemoCluster implements InitializingBean, DisposableBean {
             return;
         }
         String secret = randomSecret();
-        ClusterSpec spec = ClusterSpec.demo().withToken(TokenSpec.of(TOKEN_ID, secret).allow("/", "Administrator"));
+        ClusterSpec spec = ClusterSpec.demo().withToken(new TokenSpec(TOKEN_ID, secret, false, List.of()));
+        if (taskMillis > 0) {
+            // Shorter simulated tasks (tests); the demo's own durations are seconds, long enough to watch.
+            spec = spec.withTimings(spec.timings().withTaskMillis(taskMillis).withHaDelayMillis(taskMillis));
+        }
         simulator = PveSimulator.builder().cluster(spec).host("127.0.0.1").port(0).start();
         try {
             clusters.registerSimulated(new ClusterRequest(ID, "Demo cluster (simulated)",

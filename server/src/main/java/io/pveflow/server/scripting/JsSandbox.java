@@ -90,12 +90,13 @@ public class JsSandbox implements DisposableBean {
         Source source = Source.newBuilder("js", request.script(), request.sourceName()).cached(true).buildLiteral();
         AtomicReference<Kind> stopped = new AtomicReference<>();
         try (Context context = newContext()) {
+            // Our own set-up (realm, prelude, variables) is not the script's: limits count from the script on.
+            Value bindings = context.getBindings("js");
+            bindings.putMember("__input", input);
+            bindings.putMember("__meta", meta);
+            context.eval(prelude);
             ScheduledFuture<?> guard = watch(context, Thread.currentThread(), stopped);
             try {
-                Value bindings = context.getBindings("js");
-                bindings.putMember("__input", input);
-                bindings.putMember("__meta", meta);
-                context.eval(prelude);
                 Value completion = context.eval(source);
                 String exported = bindings.getMember("__export").execute(completion).asString();
                 return fromJson(exported);

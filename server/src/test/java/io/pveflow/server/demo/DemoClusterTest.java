@@ -92,10 +92,10 @@ class DemoClusterTest extends H2ServerTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("real cluster");
         admin().delete("/api/clusters/not-a-demo");
 
-        DemoCluster off = new DemoCluster(clusters, false);
+        DemoCluster off = new DemoCluster(clusters, false, 0);
         off.afterPropertiesSet();
         assertThat(admin().get("/api/clusters/demo").status()).isEqualTo(404);
-        DemoCluster on = new DemoCluster(clusters, true);
+        DemoCluster on = new DemoCluster(clusters, true, 0);
         try {
             on.afterPropertiesSet();
             assertThat(admin().get("/api/clusters/demo").json().path("simulated").asBoolean()).isTrue();

@@ -22,6 +22,8 @@ public abstract class H2ServerTest extends ServerTestSupport {
         registry.add("pveflow.data-dir", DATA_DIR::toString);
         registry.add("pveflow.admin-password", () -> ADMIN_PASSWORD);
         registry.add("pveflow.engine.node-id", () -> "h2-test-node");
+        registry.add("pveflow.demo.task-millis", () -> "300");
+        registry.add("pveflow.tasks.poll-interval", () -> "PT0.3S");
         // Poll for due jobs often, so tests that wait on async steps and retries wait less.
         registry.add("flowable.process.async.executor.default-async-job-acquire-wait-time", () -> "PT0.5S");
         registry.add("flowable.process.async.executor.default-timer-job-acquire-wait-time", () -> "PT0.5S");

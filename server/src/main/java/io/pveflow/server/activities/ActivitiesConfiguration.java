@@ -1,0 +1,56 @@
+package io.pveflow.server.activities;
+
+import java.time.Duration;
+
+import org.flowable.engine.ManagementService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+import io.pveflow.pve.activity.PveClientRegistry;
+import io.pveflow.pve.activity.TaskWaits;
+import io.pveflow.pve.activity.TaskWatcher;
+
+/** The Proxmox activities (pve-delegates) as beans, and the task watcher that wakes their waits. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan("io.pveflow.pve.activities")
+class ActivitiesConfiguration {
+
+    @Bean
+    TaskWatcher taskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management,
+                            @Value("${pveflow.tasks.poll-interval:PT2S}") Duration interval) {
+        return new TaskWatcher(waits, clients, management, interval);
+    }
+
+    /** Starts watching once the engine runs; stops before it shuts down. */
+    @Bean
+    SmartLifecycle taskWatcherLifecycle(TaskWatcher watcher) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                watcher.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                watcher.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE - 100;
+            }
+        };
+    }
+}

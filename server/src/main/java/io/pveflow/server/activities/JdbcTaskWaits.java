@@ -1,0 +1,48 @@
+package io.pveflow.server.activities;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.pveflow.pve.activity.TaskWaits;
+import io.pveflow.pve.activity.WaitingTask;
+
+/**
+ * Parked executions in {@code pve_task_wait}. Runs on the engine's Spring-managed connection, so a park commits
+ * with the execution's wait state and a claim with its trigger.
+ */
+@Component
+class JdbcTaskWaits implements TaskWaits {
+
+    private final JdbcClient jdbc;
+
+    JdbcTaskWaits(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void park(WaitingTask task) {
+        jdbc.sql("INSERT INTO pve_task_wait (execution_id, cluster_id, node, upid, started_at, deadline, guest_state, vmid) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(task.executionId(), task.clusterId(), task.node(), task.upid(), Timestamp.from(task.startedAt()),
+                        Timestamp.from(task.deadline()), task.guestState(), task.vmid())
+                .update();
+    }
+
+    @Override
+    public List<WaitingTask> all(int limit) {
+        return jdbc.sql("SELECT execution_id, cluster_id, node, upid, started_at, deadline, guest_state, vmid "
+                        + "FROM pve_task_wait ORDER BY started_at")
+                .query((rs, n) -> new WaitingTask(rs.getString("execution_id"), rs.getString("cluster_id"),
+                        rs.getString("node"), rs.getString("upid"), rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("deadline").toInstant(), rs.getString("guest_state"), rs.getInt("vmid")))
+                .list().stream().limit(limit).toList();
+    }
+
+    @Override
+    public boolean claim(String executionId) {
+        return jdbc.sql("DELETE FROM pve_task_wait WHERE execution_id = ?").param(executionId).update() == 1;
+    }
+}
