@@ -2,100 +2,24 @@ package io.pveflow.server.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.RepositoryService;
-import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.pveflow.pve.activity.PveClientRegistry;
 import io.pveflow.pve.activity.TaskWatcher;
 import io.pveflow.pve.client.GuestRef;
-import io.pveflow.pve.client.PveClient;
-import io.pveflow.server.testing.H2ServerTest;
 
 /**
  * The activities in real runs against the demo cluster (the simulator, over HTTPS): results, waits woken by the
  * task watcher, BPMN errors a boundary event catches, JavaScript field values, retries that do not duplicate.
  */
-class ActivitiesOnDemoClusterTest extends H2ServerTest {
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    HistoryService history;
-
-    @Autowired
-    PveClientRegistry clients;
+class ActivitiesOnDemoClusterTest extends ActivityTestSupport {
 
     @Autowired
     TaskWatcher watcher;
-
-    private PveClient pve() {
-        return clients.client("demo");
-    }
-
-    private String run(String key, String body, Map<String, Object> variables) {
-        String bpmn = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
-                             targetNamespace="http://pveflow.io/test">
-                  <process id="%s" isExecutable="true">
-                    <startEvent id="start"/>
-                    <sequenceFlow id="f1" sourceRef="start" targetRef="step"/>
-                %s
-                    <sequenceFlow id="f2" sourceRef="step" targetRef="done"/>
-                    <endEvent id="done"/>
-                    <endEvent id="failed"/>
-                  </process>
-                </definitions>""".formatted(key, body);
-        repository.createDeployment().tenantId("demo").addBytes(key + ".bpmn20.xml", bpmn.getBytes(StandardCharsets.UTF_8)).deploy();
-        return runtime.startProcessInstanceByKeyAndTenantId(key, variables, "demo").getId();
-    }
-
-    /** A service task with fields, and an error boundary event (any code) leading to 'failed'. */
-    private static String step(String bean, boolean waits, String fields) {
-        return """
-                    <serviceTask id="step" flowable:delegateExpression="${%s}" %s>
-                      <extensionElements>%s</extensionElements>
-                    </serviceTask>
-                    <boundaryEvent id="error" attachedToRef="step"><errorEventDefinition flowable:errorVariableName="error"/></boundaryEvent>
-                    <sequenceFlow id="f3" sourceRef="error" targetRef="failed"/>""".formatted(bean,
-                waits ? "flowable:triggerable=\"true\"" : "", fields);
-    }
-
-    private static String field(String name, String value) {
-        return "<flowable:field name=\"" + name + "\"><flowable:string><![CDATA[" + value + "]]></flowable:string></flowable:field>";
-    }
-
-    private Map<String, Object> awaitEnd(String instanceId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            var instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
-            if (instance != null && instance.getEndTime() != null) {
-                Map<String, Object> variables = new HashMap<>();
-                history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).list()
-                        .forEach(v -> variables.put(v.getVariableName(), v.getValue()));
-                variables.put("$end", history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                        .activityType("endEvent").singleResult().getActivityId());
-                return variables;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + instanceId + " did not end within 60 s");
-    }
 
     @Test
     @SuppressWarnings("unchecked")
