@@ -65,6 +65,11 @@ public class DeploymentGuard implements EngineDeployer {
                     throw new FlowableIllegalArgumentException("Resource '" + resource.getName()
                             + "' breaks PVEFlow's process rules: " + String.join("; ", violations));
                 }
+                List<String> catalogue = CatalogRules.violations(model, beans::activity);
+                if (!catalogue.isEmpty()) {
+                    throw new FlowableIllegalArgumentException("Resource '" + resource.getName()
+                            + "' uses PVE activities wrongly: " + String.join("; ", catalogue));
+                }
                 BpmnDocumentCheck.validate(resource.getName(), model);
             }
         }

@@ -16,6 +16,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import io.pveflow.pve.activity.ActivityDescriptor;
+import io.pveflow.pve.activity.PveActivity;
+
 /**
  * The beans process expressions may name: PVEFlow's own activities and listeners (Flowable delegate types
  * from {@code io.pveflow} packages) and any bean an admin adds with {@code pveflow.security.expression-beans}.
@@ -70,6 +73,14 @@ public class ProcessBeans extends AbstractMap<Object, Object> {
             }
         }
         return false;
+    }
+
+    /** The catalogue entry of a PVE activity bean, or null when the name is not one. */
+    public ActivityDescriptor activity(String name) {
+        if (!isAllowed(name) || !context.containsBean(name)) {
+            return null;
+        }
+        return context.getBean(name) instanceof PveActivity activity ? activity.descriptor() : null;
     }
 
     @Override

@@ -93,7 +93,7 @@ class ActivitiesOnDemoClusterTest extends ActivityTestSupport {
         assertThat(running.get("error")).as("qemu start of a running VM fails inside the task").isEqualTo("PVE_TASK_FAILED");
 
         Map<String, Object> badName = awaitEnd(run("badName", step("pveSnapshotCreate", true,
-                field("vmid", "100") + field("snapname", "1bad")), Map.of()));
+                field("vmid", "100") + field("snapname", "${badName}")), Map.of("badName", "1bad")));
         assertThat(badName.get("error")).isEqualTo("PVE_INVALID_PARAM");
     }
 
