@@ -43,13 +43,19 @@ public abstract class PveActivity implements TriggerableActivityBehavior {
     /** Does the step. Throw {@link ActivityFailure} for a BPMN error; client exceptions are mapped here. */
     protected abstract Outcome run(ActivityContext context);
 
+    /** False for activities that never call Proxmox (notify, filter): they run without a cluster client. */
+    protected boolean needsCluster() {
+        return true;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         ActivityDescriptor descriptor = descriptor();
         FieldReader fields = new FieldReader(execution, descriptor);
         Outcome outcome;
         try {
-            outcome = run(new ActivityContext(execution, fields, clients.client(execution.getTenantId())));
+            outcome = run(new ActivityContext(execution, fields,
+                    needsCluster() ? clients.client(execution.getTenantId()) : null));
         } catch (PveApiException e) {
             throw map(e);
         }

@@ -69,9 +69,14 @@ public abstract class ActivityTestSupport extends H2ServerTest {
                 waits ? "flowable:triggerable=\"true\"" : "", fields);
     }
 
-    /** A literal field; use {@code ${...}} or {@code js{...}} in the value for expressions and scripts. */
+    /** A literal field ({@code flowable:string}: kept as written, except {@code js{...}}, which runs as JavaScript). */
     protected static String field(String name, String value) {
         return "<flowable:field name=\"" + name + "\"><flowable:string><![CDATA[" + value + "]]></flowable:string></flowable:field>";
+    }
+
+    /** An expression field ({@code flowable:expression}: {@code ${...}} is evaluated per execution). */
+    protected static String expression(String name, String value) {
+        return "<flowable:field name=\"" + name + "\"><flowable:expression><![CDATA[" + value + "]]></flowable:expression></flowable:field>";
     }
 
     /**
