@@ -1,0 +1,119 @@
+package io.pveflow.server.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.pveflow.pve.activity.TaskWatcher;
+import io.pveflow.server.PveFlowServer;
+import io.pveflow.server.clusters.ClusterRequest;
+import io.pveflow.server.clusters.ClusterService;
+import io.pveflow.sim.PveSimulator;
+import io.pveflow.sim.spec.ClusterGenerator;
+import io.pveflow.sim.spec.ClusterSpec;
+
+/**
+ * Not a test: N guests snapshotted in parallel by one multi-instance step against a simulated cluster whose tasks
+ * take 2 s. Prints the wall time, the peak of busy engine threads, and the PVE requests the task watcher spent
+ * per guest on waiting. Run: {@code mvn -pl pve-delegates,server -DskipUi test-compile} then
+ * {@code java -cp <test classpath> io.pveflow.server.bench.SnapshotFanOutBench [guests]}.
+ */
+public final class SnapshotFanOutBench {
+
+    private SnapshotFanOutBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int guests = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        ClusterSpec spec = ClusterGenerator.generate(8, guests, 42);
+        spec = spec.withTimings(spec.timings().withTaskMillis(2000).withLoginFailureDelayMillis(0));
+        Path data = Files.createTempDirectory("pveflow-bench-");
+        try (PveSimulator sim = PveSimulator.builder().cluster(spec).port(0).start()) {
+            ConfigurableApplicationContext app = SpringApplication.run(PveFlowServer.class,
+                    "--server.port=0", "--pveflow.data-dir=" + data, "--pveflow.demo.enabled=false",
+                    "--pveflow.admin-password=bench-admin-password", "--pveflow.tasks.poll-interval=PT1S",
+                    "--logging.level.root=WARN");
+            try {
+                run(app, sim, spec, guests);
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext app, PveSimulator sim, ClusterSpec spec, int guests) throws Exception {
+        app.getBean(ClusterService.class).create(new ClusterRequest("bench", "Benchmark (simulated)",
+                List.of(sim.baseUrl()), "root@pam!bench", "bench-secret",
+                new ClusterRequest.Tls("fingerprint", sim.fingerprint(), null)));
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+                             targetNamespace="http://pveflow.io/bench">
+                  <process id="fanOut" isExecutable="true">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="snap"/>
+                    <serviceTask id="snap" flowable:delegateExpression="${pveSnapshotCreate}" flowable:async="true" flowable:exclusive="false" flowable:triggerable="true">
+                      <extensionElements>
+                        <flowable:field name="vmid"><flowable:expression>${vmid}</flowable:expression></flowable:field>
+                        <flowable:field name="snapname"><flowable:string>bench1</flowable:string></flowable:field>
+                        <flowable:field name="resultVariable"><flowable:string>snapUpid</flowable:string></flowable:field>
+                      </extensionElements>
+                      <multiInstanceLoopCharacteristics isSequential="false" flowable:collection="vmids" flowable:elementVariable="vmid"/>
+                    </serviceTask>
+                    <sequenceFlow id="f2" sourceRef="snap" targetRef="end"/>
+                    <endEvent id="end"/>
+                  </process>
+                </definitions>""";
+        app.getBean(RepositoryService.class).createDeployment().tenantId("bench")
+                .addBytes("fanOut.bpmn20.xml", bpmn.getBytes(StandardCharsets.UTF_8)).deploy();
+        List<Integer> vmids = spec.guests().stream().map(g -> g.vmid()).limit(guests).toList();
+        ThreadPoolTaskExecutor pool = app.getBean("processTaskExecutor", ThreadPoolTaskExecutor.class);
+        TaskWatcher watcher = app.getBean(TaskWatcher.class);
+        HistoryService history = app.getBean(HistoryService.class);
+        AtomicInteger peak = new AtomicInteger();
+        long watcherBefore = watcher.requestCount();
+        long start = System.nanoTime();
+        String id = app.getBean(RuntimeService.class).startProcessInstanceByKeyAndTenantId("fanOut",
+                Map.of("vmids", vmids), "bench").getId();
+        while (history.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count() == 0) {
+            peak.accumulateAndGet(pool.getActiveCount(), Math::max);
+            Thread.sleep(20);
+            if (System.nanoTime() - start > Long.getLong("bench.maxSeconds", 600) * 1_000_000_000L) {
+                var management = app.getBean(org.flowable.engine.ManagementService.class);
+                management.createDeadLetterJobQuery().list().stream().limit(3)
+                        .forEach(j -> System.out.println("dead letter: " + j.getExceptionMessage()));
+                management.createJobQuery().withException().list().stream().limit(3)
+                        .forEach(j -> System.out.println("failing job: " + j.getExceptionMessage()));
+                management.createTimerJobQuery().withException().list().stream().limit(3)
+                        .forEach(j -> System.out.println("failing timer job: " + j.getExceptionMessage()));
+                management.createJobQuery().list().stream().limit(3).forEach(j -> System.out.println("job " + j.getJobHandlerType()
+                        + " exclusive=" + j.isExclusive() + " retries=" + j.getRetries() + " lockOwner="
+                        + ((org.flowable.job.service.impl.persistence.entity.JobEntity) j).getLockOwner() + " lockExp="
+                        + ((org.flowable.job.service.impl.persistence.entity.JobEntity) j).getLockExpirationTime()));
+                var locked = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("SELECT ID_, LOCK_TIME_, LOCK_OWNER_ FROM ACT_RU_EXECUTION WHERE LOCK_TIME_ IS NOT NULL").query().listOfRows();
+                System.out.println("locked executions: " + locked);
+                System.out.println("waits=" + app.getBean(io.pveflow.pve.activity.TaskWaits.class).all(1000).size()
+                        + " executor active=" + app.getBean("processTaskExecutor", ThreadPoolTaskExecutor.class).getActiveCount());
+                System.out.println("jobs=" + management.createJobQuery().count() + " timerJobs="
+                        + management.createTimerJobQuery().count() + " deadLetter=" + management.createDeadLetterJobQuery().count());
+                throw new IllegalStateException("not finished in time");
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        long waitRequests = watcher.requestCount() - watcherBefore;
+        System.out.printf("guests=%d wall=%.1f s (tasks take 2 s) peakBusyEngineThreads=%d (pool max %d) "
+                        + "watcherRequests=%d (%.2f per guest) %n",
+                guests, wall, peak.get(), pool.getMaxPoolSize(), waitRequests, (double) waitRequests / guests);
+    }
+}
