@@ -38,6 +38,19 @@ class PermissionTest {
     }
 
     @Test
+    void tellsEachCallerItsOwnPermissions() {
+        Api noSnapshot = Api.token(sim, TestClusters.NO_SNAPSHOT_TOKEN, TestClusters.NO_SNAPSHOT_SECRET);
+        Api.Response mine = noSnapshot.get("/access/permissions");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.data().path("/vms").path("VM.PowerMgmt").asInt()).isEqualTo(1);
+        assertThat(mine.data().path("/vms").has("VM.Snapshot")).isFalse();
+        Api.Response root = Api.root(sim).get("/access/permissions");
+        assertThat(root.data().path("/").path("Sys.Console").asInt()).isEqualTo(1);
+        assertThat(noSnapshot.get("/access/permissions", "userid", "root@pam").status()).isEqualTo(403);
+        assertThat(noSnapshot.get("/access/permissions", "userid", "bad id").status()).isEqualTo(400);
+    }
+
+    @Test
     void theSameTokenMayDoWhatItsPrivilegesAllow() {
         Api noSnapshot = Api.token(sim, TestClusters.NO_SNAPSHOT_TOKEN, TestClusters.NO_SNAPSHOT_SECRET);
         Api.Response r = noSnapshot.post("/nodes/pve2/qemu/117/status/start");

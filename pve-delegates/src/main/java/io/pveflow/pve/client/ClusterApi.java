@@ -7,7 +7,7 @@ import io.pveflow.pve.client.model.ClusterResource;
 import io.pveflow.pve.client.model.TaskSummary;
 import io.pveflow.pve.client.model.Version;
 
-/** Cluster-wide queries: version, resources, the next free VMID, recent tasks. */
+/** Cluster-wide queries: version, resources, the next free VMID, recent tasks, the caller's permissions. */
 public final class ClusterApi {
 
     /** The {@code type} filter of {@code /cluster/resources}. */
@@ -19,6 +19,24 @@ public final class ClusterApi {
 
     ClusterApi(PveTransport transport) {
         this.t = transport;
+    }
+
+    /**
+     * {@code GET /access/permissions}: the caller's (this token's) privileges per ACL path, as Proxmox reports
+     * them; what a connection test shows so an admin sees what the token may do.
+     */
+    public java.util.Map<String, List<String>> permissions() {
+        java.util.Map<String, List<String>> result = new java.util.TreeMap<>();
+        com.fasterxml.jackson.databind.JsonNode data = t.call("GET", "/access/permissions", Calls.params()).data();
+        if (data != null && data.isObject()) {
+            data.fields().forEachRemaining(path -> {
+                List<String> privileges = new java.util.ArrayList<>();
+                path.getValue().fieldNames().forEachRemaining(privileges::add);
+                java.util.Collections.sort(privileges);
+                result.put(path.getKey(), privileges);
+            });
+        }
+        return result;
     }
 
     public Version version() {

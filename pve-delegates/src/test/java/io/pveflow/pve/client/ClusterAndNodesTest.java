@@ -36,6 +36,13 @@ class ClusterAndNodesTest {
     }
 
     @Test
+    void permissionsOfTheCallingToken() {
+        java.util.Map<String, List<String>> permissions = pve.cluster().permissions();
+        assertThat(permissions).isNotEmpty();
+        assertThat(permissions.values()).anySatisfy(privileges -> assertThat(privileges).contains("VM.Audit"));
+    }
+
+    @Test
     void version() {
         assertThat(pve.cluster().version().version()).isEqualTo("9.1.1");
     }

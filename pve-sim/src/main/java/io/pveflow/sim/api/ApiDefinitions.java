@@ -25,6 +25,9 @@ public final class ApiDefinitions {
     // --- parameters many methods share --------------------------------------------------------------
     static final ParamRule NODE = string("node").format("pve-node");
     static final ParamRule VMID = integer("vmid").format("pve-vmid").range(100, 999_999_999);
+    /** PVE's pattern for a user or token id, with Perl's {@code (?^:...)} groups written the Java way. */
+    static final String USERID_OR_TOKEN =
+            "(?:^(?:[^\\s:/]+)@(?:[A-Za-z][A-Za-z0-9\\.\\-_]+)(?:!(?:[A-Za-z][A-Za-z0-9\\.\\-_]+))?$)";
     static final ParamRule SNAPNAME = string("snapname").format("pve-configid").maxLength(40);
     static final ParamRule SKIPLOCK = bool("skiplock").optional();
     static final ParamRule TIMEOUT = integer("timeout").min(0).optional();
@@ -73,6 +76,9 @@ public final class ApiDefinitions {
                 string("type").oneOf("vm", "storage", "node", "sdn").optional()));
         e.add(get("/cluster/nextid", Access.user(), VMID.optional()));
         e.add(get("/cluster/tasks", Access.user()));
+        e.add(get("/access/permissions", Access.user(),
+                string("path").optional(),
+                string("userid").pattern(USERID_OR_TOKEN).optional()));
         e.add(post("/access/ticket", Access.world(),
                 string("username").maxLength(64),
                 string("password"),

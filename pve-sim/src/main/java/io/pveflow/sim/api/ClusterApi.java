@@ -32,6 +32,24 @@ final class ClusterApi {
         h.put("GET /cluster/resources", this::resources);
         h.put("GET /cluster/nextid", this::nextid);
         h.put("POST /access/ticket", this::login);
+        h.put("GET /access/permissions", this::permissions);
+    }
+
+    /** Each caller may read its own permissions; another user's need Sys.Audit on /access. */
+    private Object permissions(Call c) {
+        String userid = c.params().string("userid");
+        if (userid != null && !userid.equals(c.principal().id()) && !userid.equals(c.principal().userid())
+                && !sim.access().has(c.principal(), "/access", "Sys.Audit")) {
+            throw new ApiException(403, "Permission check failed (/access, Sys.Audit)");
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        sim.access().permissions(c.principal(), c.params().string("path"))
+                .forEach((path, privileges) -> {
+                    Map<String, Object> flags = new java.util.LinkedHashMap<>();
+                    privileges.forEach(priv -> flags.put(priv, 1));
+                    out.put(path, flags);
+                });
+        return out;
     }
 
     private Object version(Call c) {

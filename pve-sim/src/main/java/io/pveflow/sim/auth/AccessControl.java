@@ -208,6 +208,35 @@ public final class AccessControl {
         return result;
     }
 
+    /**
+     * {@code GET /access/permissions}: the caller's privileges per ACL path (every path with an entry of the
+     * user or token), or on one path; a superuser has everything on {@code /}.
+     */
+    public Map<String, Set<String>> permissions(Principal principal, String onlyPath) {
+        Map<String, Set<String>> result = new java.util.TreeMap<>();
+        if (superuser(principal)) {
+            result.put(onlyPath == null ? "/" : Acl.normalize(onlyPath), new java.util.TreeSet<>(Roles.ALL_PRIVILEGES));
+            return result;
+        }
+        Set<String> paths = new java.util.TreeSet<>();
+        if (onlyPath != null) {
+            paths.add(Acl.normalize(onlyPath));
+        } else {
+            paths.addAll(userAcls.getOrDefault(principal.userid(), Acl.of(List.of())).paths());
+            TokenEntry token = principal.isToken() ? tokens.get(principal.id()) : null;
+            if (token != null) {
+                paths.addAll(token.acl().paths());
+            }
+        }
+        for (String path : paths) {
+            Set<String> privileges = privileges(principal, path);
+            if (!privileges.isEmpty()) {
+                result.put(path, new java.util.TreeSet<>(privileges));
+            }
+        }
+        return result;
+    }
+
     /** Privileges on a guest: those on {@code /vms/ID} plus those on its pool, as PVE merges them. */
     public Set<String> guestPrivileges(Principal principal, int vmid, String pool) {
         if (superuser(principal)) {

@@ -77,6 +77,16 @@ final class Acl {
         }
     }
 
+    /** The paths this ACL has entries on ({@code /} for an ACL that grants everything). */
+    Set<String> paths() {
+        if (everything) {
+            return Set.of("/");
+        }
+        Set<String> paths = new java.util.TreeSet<>();
+        entries.forEach(e -> paths.add(e.path()));
+        return paths;
+    }
+
     boolean isEverything() {
         return everything;
     }

@@ -12,7 +12,7 @@ public interface ClusterProbe {
      * @param message    what happened, in words (the exact error on failure)
      * @param pveVersion the cluster's Proxmox VE version when reached
      * @param nodeCount  the number of nodes when reached
-     * @param privileges the token's privileges when reached (not reported yet)
+     * @param privileges the token's privileges per ACL path, when reached
      */
     record ProbeResult(String status, String message, String pveVersion, Integer nodeCount,
                        java.util.Map<String, java.util.List<String>> privileges) {

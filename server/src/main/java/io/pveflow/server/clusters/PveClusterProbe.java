@@ -2,6 +2,7 @@ package io.pveflow.server.clusters;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,7 @@ import io.pveflow.pve.client.model.Version;
  * Tests a cluster's registration the way the activities will use it: same endpoints, token and TLS trust.
  * Reports the Proxmox VE version and the nodes (with how many are online), or the exact error and its code
  * (AUTH for a wrong secret, CONNECTION for an unreachable endpoint or a certificate that does not match the
- * pin, PERMISSION, ...). The token's privileges are not reported yet: {@code /access/permissions} is not in
- * the client.
+ * pin, PERMISSION, ...), and the token's privileges per ACL path, so an admin sees what it may do.
  */
 @Component
 class PveClusterProbe implements ClusterProbe, DisposableBean {
@@ -44,8 +44,9 @@ class PveClusterProbe implements ClusterProbe, DisposableBean {
             Version version = client.cluster().version();
             List<NodeInfo> nodes = client.nodes().list();
             long online = nodes.stream().filter(NodeInfo::isOnline).count();
+            Map<String, List<String>> privileges = client.cluster().permissions();
             return new ProbeResult("ok", "Connected to Proxmox VE " + version.version() + ": " + nodes.size()
-                    + " node(s), " + online + " online", version.version(), nodes.size(), null);
+                    + " node(s), " + online + " online", version.version(), nodes.size(), privileges);
         } catch (PveApiException e) {
             return new ProbeResult("failed", e.code() + ": " + e.getMessage(), null, null, null);
         }

@@ -63,6 +63,8 @@ class DemoClusterTest extends H2ServerTest {
         assertThat(ok.json().path("status").asText()).as(ok.body()).isEqualTo("ok");
         assertThat(ok.json().path("pveVersion").asText()).isEqualTo("9.1.1");
         assertThat(ok.json().path("nodeCount").asInt()).isEqualTo(3);
+        assertThat(ok.json().path("privileges").path("/").toString()).as("the demo token is root's")
+                .contains("Sys.PowerMgmt").contains("VM.Snapshot");
 
         ClusterCredentials demoCluster = clusters.credentials("demo");
         String wrongPin = "AA:" + demoCluster.tls().fingerprint().substring(3).replace('A', 'B').replace('0', '1');

@@ -83,6 +83,10 @@ public final class ApiRules {
         return Collections.unmodifiableMap(map);
     }
 
+    /** PVE's user/token id pattern, its Perl {@code (?^:...)} groups written the Java way. */
+    static final String USERID_OR_TOKEN =
+            "(?:^(?:[^\\s:/]+)@(?:[A-Za-z][A-Za-z0-9\\.\\-_]+)(?:!(?:[A-Za-z][A-Za-z0-9\\.\\-_]+))?$)";
+
     private static List<EndpointRules> build() {
         List<EndpointRules> r = new ArrayList<>();
 
@@ -91,6 +95,7 @@ public final class ApiRules {
         r.add(get("/cluster/resources", string("type").oneOf("vm", "storage", "node", "sdn").optional()));
         r.add(get("/cluster/nextid", VMID.optional()));
         r.add(get("/cluster/tasks"));
+        r.add(get("/access/permissions", string("path").optional(), string("userid").pattern(USERID_OR_TOKEN).optional()));
         r.add(post("/access/ticket", string("username"), string("password"), string("realm").format("pve-realm")
                 .optional(), string("otp").optional(), string("tfa-challenge").optional(), string("path").optional(),
                 string("privs").format("pve-priv-list").optional(), bool("new-format").optional()));
