@@ -79,9 +79,9 @@ public abstract class PveActivity implements TriggerableActivityBehavior {
         Duration timeout = descriptor.field("timeout") == null ? null : fields.duration("timeout");
         Instant now = Instant.now();
         execution.setVariableLocal(PENDING_RESULT, pending(resultVariable, task.result()));
-        waits.park(new WaitingTask(execution.getId(), execution.getTenantId(), task.upid().node(),
-                task.upid().value(), now, now.plus(timeout == null ? Outcome.defaultTimeout() : timeout),
-                task.guestState(), task.vmid()));
+        waits.park(new WaitingTask(execution.getId(), execution.getTenantId(), task.node(),
+                task.upid() == null ? null : task.upid().value(), now,
+                now.plus(timeout == null ? Outcome.defaultTimeout() : timeout), task.condition(), task.vmid()));
     }
 
     @Override
@@ -101,7 +101,7 @@ public abstract class PveActivity implements TriggerableActivityBehavior {
             execution.setVariable(resultVariable + "Task", outcome.toMap());
         }
         if (outcome.timedOut()) {
-            throw new ActivityFailure("PVE_TIMEOUT", "Proxmox task " + outcome.upid()
+            throw new ActivityFailure("PVE_TIMEOUT", (outcome.upid() == null ? "Proxmox" : "Proxmox task " + outcome.upid())
                     + " did not finish before the activity's timeout");
         }
         if (!PveErrors.isSuccess(outcome.exitStatus())) {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import io.pveflow.pve.client.PveApiException;
 import io.pveflow.pve.client.PveClient;
+import io.pveflow.pve.client.PveErrors;
 import io.pveflow.pve.client.Tasks;
 import io.pveflow.pve.client.Upid;
 import io.pveflow.pve.client.model.LogLine;
@@ -107,34 +108,39 @@ public final class TaskWatcher {
     private int pollNode(List<WaitingTask> group) {
         WaitingTask first = group.get(0);
         PveClient pve = clients.client(first.clusterId());
-        Instant since = group.stream().map(WaitingTask::startedAt).min(Instant::compareTo).orElseThrow().minus(LIST_SLACK);
-        requests.incrementAndGet();
-        List<TaskSummary> tasks = pve.tasks().list(first.node(), new Tasks.ListOptions()
-                .source(Tasks.ListOptions.Source.ALL).since(since).limit(10000));
         Map<String, TaskSummary> byUpid = new HashMap<>();
-        for (TaskSummary task : tasks) {
-            byUpid.put(task.upid(), task);
+        if (group.stream().anyMatch(w -> w.upid() != null)) {
+            Instant since = group.stream().filter(w -> w.upid() != null).map(WaitingTask::startedAt)
+                    .min(Instant::compareTo).orElseThrow().minus(LIST_SLACK);
+            requests.incrementAndGet();
+            for (TaskSummary task : pve.tasks().list(first.node(), new Tasks.ListOptions()
+                    .source(Tasks.ListOptions.Source.ALL).since(since).limit(10000))) {
+                byUpid.put(task.upid(), task);
+            }
         }
+        ClusterState state = new ClusterState(pve);
         int woken = 0;
         Instant now = Instant.now();
         for (WaitingTask wait : group) {
-            TaskSummary summary = byUpid.get(wait.upid());
-            String exitStatus = null;
-            boolean ended = false;
-            if (summary != null && !summary.isRunning()) {
-                ended = true;
-                exitStatus = summary.status();
-            } else if (summary == null && now.isAfter(wait.startedAt().plusSeconds(30))) {
-                // Not in the list (older than the window, or the list was cut): ask for this one task.
-                requests.incrementAndGet();
-                TaskStatus status = pve.tasks().status(Upid.parse(wait.upid()));
-                if (!status.isRunning()) {
+            boolean ended = wait.upid() == null;
+            String exitStatus = wait.upid() == null ? "OK" : null;
+            if (wait.upid() != null) {
+                TaskSummary summary = byUpid.get(wait.upid());
+                if (summary != null && !summary.isRunning()) {
                     ended = true;
-                    exitStatus = status.exitstatus();
+                    exitStatus = summary.status();
+                } else if (summary == null && now.isAfter(wait.startedAt().plusSeconds(30))) {
+                    // Not in the list (older than the window, or the list was cut): ask for this one task.
+                    requests.incrementAndGet();
+                    TaskStatus status = pve.tasks().status(Upid.parse(wait.upid()));
+                    if (!status.isRunning()) {
+                        ended = true;
+                        exitStatus = status.exitstatus();
+                    }
                 }
             }
-            if (ended && wait.guestState() != null && !guestReached(pve, wait)) {
-                ended = false; // an HA task ends at once; the guest gets there later
+            if (ended && wait.condition() != null && PveErrors.isSuccess(exitStatus) && !state.holds(wait)) {
+                ended = false; // the task ended, but what it set in motion has not arrived yet
             }
             if (ended) {
                 woken += wake(wait, new TaskOutcome(wait.upid(), exitStatus, false, logTail(pve, wait))) ? 1 : 0;
@@ -145,17 +151,53 @@ public final class TaskWatcher {
         return woken;
     }
 
-    private boolean guestReached(PveClient pve, WaitingTask wait) {
-        requests.incrementAndGet();
-        for (var resource : pve.cluster().resources(io.pveflow.pve.client.ClusterApi.ResourceType.VM)) {
-            if (resource.vmid() != null && resource.vmid() == wait.vmid()) {
-                return wait.guestState().equals(resource.status());
-            }
+    /** What conditions look at, read at most once per node and cycle. */
+    private final class ClusterState {
+        private final PveClient pve;
+        private List<io.pveflow.pve.client.model.ClusterResource> guests;
+        private List<io.pveflow.pve.client.model.NodeInfo> nodes;
+
+        ClusterState(PveClient pve) {
+            this.pve = pve;
         }
-        return false;
+
+        boolean holds(WaitingTask wait) {
+            String condition = wait.condition();
+            int colon = condition.indexOf(':');
+            String kind = condition.substring(0, colon);
+            String value = condition.substring(colon + 1);
+            return switch (kind) {
+                case "guest-state" -> guest(wait.vmid()).map(g -> value.equals(g.status())).orElse(false);
+                case "guest-on" -> guest(wait.vmid()).map(g -> value.equals(g.node())).orElse(false);
+                case "node-back" -> nodeBackSince(wait.node(), Long.parseLong(value));
+                default -> throw new IllegalStateException("unknown wait condition " + condition);
+            };
+        }
+
+        private java.util.Optional<io.pveflow.pve.client.model.ClusterResource> guest(int vmid) {
+            if (guests == null) {
+                requests.incrementAndGet();
+                guests = pve.cluster().resources(io.pveflow.pve.client.ClusterApi.ResourceType.VM);
+            }
+            return guests.stream().filter(g -> g.vmid() != null && g.vmid() == vmid).findFirst();
+        }
+
+        /** Online, and its uptime says it booted after the reboot was asked for. */
+        private boolean nodeBackSince(String node, long requestedAtEpochSeconds) {
+            if (nodes == null) {
+                requests.incrementAndGet();
+                nodes = pve.nodes().list();
+            }
+            long now = Instant.now().getEpochSecond();
+            return nodes.stream().anyMatch(n -> node.equals(n.node()) && n.isOnline() && n.uptime() != null
+                    && now - n.uptime() >= requestedAtEpochSeconds);
+        }
     }
 
     private List<String> logTail(PveClient pve, WaitingTask wait) {
+        if (wait.upid() == null) {
+            return List.of();
+        }
         try {
             requests.incrementAndGet();
             List<String> lines = new ArrayList<>();

@@ -3,18 +3,21 @@ package io.pveflow.pve.activity;
 import java.time.Instant;
 
 /**
- * An execution parked on a Proxmox task: recorded in the same transaction that parks it, removed by the one
- * that wakes it.
+ * An execution parked on Proxmox: recorded in the same transaction that parks it, removed by the one that wakes
+ * it.
  *
  * @param executionId the waiting execution
- * @param clusterId   the cluster (tenant) the task runs on
- * @param node        the node whose task list reports the task (the UPID's node)
- * @param upid        the task
+ * @param clusterId   the cluster (tenant)
+ * @param node        the node the wait is about (the UPID's node, or the rebooting node)
+ * @param upid        the task to wait for, or null when only {@code condition} matters
  * @param startedAt   when the activity started the task
  * @param deadline    when waiting gives up with {@code PVE_TIMEOUT}
- * @param guestState  for HA-managed guests: the state the guest must reach ("running"/"stopped"), else null
- * @param vmid        the guest for {@code guestState}, else 0
+ * @param condition   what must also hold once the task ended (null: nothing): {@code guest-state:<state>} (an
+ *                    HA-managed guest reached the state its ha* task asked for), {@code guest-on:<node>} (an HA
+ *                    migration arrived), {@code node-back:<epoch seconds>} (a node rebooted after that time and is
+ *                    online again)
+ * @param vmid        the guest of a guest condition, else 0
  */
 public record WaitingTask(String executionId, String clusterId, String node, String upid, Instant startedAt,
-                          Instant deadline, String guestState, int vmid) {
+                          Instant deadline, String condition, int vmid) {
 }

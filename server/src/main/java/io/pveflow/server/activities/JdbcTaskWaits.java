@@ -24,20 +24,20 @@ class JdbcTaskWaits implements TaskWaits {
 
     @Override
     public void park(WaitingTask task) {
-        jdbc.sql("INSERT INTO pve_task_wait (execution_id, cluster_id, node, upid, started_at, deadline, guest_state, vmid) "
+        jdbc.sql("INSERT INTO pve_task_wait (execution_id, cluster_id, node, upid, started_at, deadline, wait_condition, vmid) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(task.executionId(), task.clusterId(), task.node(), task.upid(), Timestamp.from(task.startedAt()),
-                        Timestamp.from(task.deadline()), task.guestState(), task.vmid())
+                        Timestamp.from(task.deadline()), task.condition(), task.vmid())
                 .update();
     }
 
     @Override
     public List<WaitingTask> all(int limit) {
-        return jdbc.sql("SELECT execution_id, cluster_id, node, upid, started_at, deadline, guest_state, vmid "
+        return jdbc.sql("SELECT execution_id, cluster_id, node, upid, started_at, deadline, wait_condition, vmid "
                         + "FROM pve_task_wait ORDER BY started_at")
                 .query((rs, n) -> new WaitingTask(rs.getString("execution_id"), rs.getString("cluster_id"),
                         rs.getString("node"), rs.getString("upid"), rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("deadline").toInstant(), rs.getString("guest_state"), rs.getInt("vmid")))
+                        rs.getTimestamp("deadline").toInstant(), rs.getString("wait_condition"), rs.getInt("vmid")))
                 .list().stream().limit(limit).toList();
     }
 

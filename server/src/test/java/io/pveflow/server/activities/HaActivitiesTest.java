@@ -73,7 +73,7 @@ class HaActivitiesTest extends ActivityTestSupport {
                 + field("target", target) + field("restart", "true")), Map.of()));
         assertThat(migrate.get("$end")).as(migrate.toString()).isEqualTo("done");
         assertThat((String) migrate.get("upid")).as("HA moves the guest, not a vzmigrate worker").contains(":hamigrate:105:");
-        eventually(() -> target.equals(guest().node()), "CT 105 moved to " + target + " by the HA manager");
+        assertThat(guest().node()).as("the run continued only once HA had moved CT 105").isEqualTo(target);
 
         String next = otherNode(target);
         Map<String, Object> relocate = awaitEnd(run("haOpsRelocate", step("pveManageHa", false, field("vmid", "105")

@@ -32,8 +32,7 @@ import io.pveflow.pve.client.model.ClusterResource;
  * (the guest is locked {@code migrate}) is adopted instead of being refused on the lock.
  * <p>
  * An HA-managed guest is moved by the HA manager: Proxmox answers with a {@code hamigrate} task that ends at once
- * and the guest arrives later. The task watcher can wait for a guest's power state but not for its node, so for
- * such guests the run continues when the request has been handed to HA.
+ * and the guest arrives later, so the wait lasts until the guest is on the target node.
  */
 @Component("pveMigrate")
 public class MigrateActivity extends PveActivity {
@@ -82,6 +81,9 @@ public class MigrateActivity extends PveActivity {
             }
         }
         Upid upid = context.pve().guests().migrate(guest, target, options(guest.type(), fields));
+        if (upid.type().startsWith("ha")) {
+            return Outcome.haMigration(upid, upid.value(), target, guest.vmid());
+        }
         return Outcome.task(upid, upid.value());
     }
 

@@ -20,10 +20,8 @@ import io.pveflow.pve.client.model.NodeInfo;
 
 /**
  * {@code pveNodeShutdownReboot}: shuts a node down or reboots it. Proxmox answers at once with no task and the
- * host acts about two seconds later, so there is nothing the task watcher could wait for: the step ends once
- * Proxmox has accepted the command. To continue only when a rebooted node is back, follow this step with a loop
- * (timer, {@code pveGetNodes}, gateway) until the node is online with an uptime shorter than the time since
- * {@code requestedAt} in this step's result.
+ * host acts about two seconds later. A reboot waits (no thread held) until the node is online again with an
+ * uptime that says it booted after the request; a shutdown ends once Proxmox has accepted the command.
  *
  * <p>Safe to retry after a crash: a node that is already offline is not sent the command again (Proxmox could
  * not be reached through it anyway) and the step succeeds, because the first attempt most likely took it down.
@@ -32,13 +30,14 @@ import io.pveflow.pve.client.model.NodeInfo;
 public class NodeShutdownRebootActivity extends PveActivity {
 
     private static final ActivityDescriptor DESCRIPTOR = new ActivityDescriptor("pveNodeShutdownReboot",
-            "Shut down or reboot node", "Node", "power", "Shuts down or reboots a node. Proxmox acts a few seconds "
-                    + "after accepting the command; the step does not wait for a rebooted node to come back.",
-            List.of(NodeRrdActivity.NODE,
+            "Shut down or reboot node", "Node", "power", "Shuts down or reboots a node; a reboot waits until the "
+                    + "node is back online.",
+            ActivityDescriptor.fields(List.of(NodeRrdActivity.NODE,
                     FieldSpec.of("command", "Command", FieldType.ENUM).oneOf("reboot", "shutdown").mandatory(),
                     ActivityDescriptor.resultVariableField(null)
                             .help("Optional: a variable that receives {node, command, requestedAt, alreadyOffline}")),
-            null, "map {node, command, requestedAt (epoch seconds), alreadyOffline} when a result variable is set", false);
+                    ActivityDescriptor.waitFields("PT20M")),
+            null, "map {node, command, requestedAt (epoch seconds), alreadyOffline} when a result variable is set", true);
 
     public NodeShutdownRebootActivity(PveClientRegistry clients, TaskWaits waits) {
         super(clients, waits);
@@ -69,6 +68,9 @@ public class NodeShutdownRebootActivity extends PveActivity {
         result.put("command", command);
         result.put("requestedAt", requestedAt.getEpochSecond());
         result.put("alreadyOffline", offline);
+        if ("reboot".equals(command) && !offline) {
+            return Outcome.nodeBack(node, requestedAt, result);
+        }
         return Outcome.done(result);
     }
 }
