@@ -64,11 +64,13 @@ public final class SnapshotFanOutBench {
                     <sequenceFlow id="f1" sourceRef="start" targetRef="snap"/>
                     <serviceTask id="snap" flowable:delegateExpression="${pveSnapshotCreate}" flowable:async="true" flowable:exclusive="false" flowable:triggerable="true">
                       <extensionElements>
-                        <flowable:field name="vmid"><flowable:expression>${vmid}</flowable:expression></flowable:field>
+                        <flowable:field name="vmid"><flowable:expression>${guest.vmid}</flowable:expression></flowable:field>
+                        <flowable:field name="node"><flowable:expression>${guest.node}</flowable:expression></flowable:field>
+                        <flowable:field name="type"><flowable:expression>${guest.type}</flowable:expression></flowable:field>
                         <flowable:field name="snapname"><flowable:string>bench1</flowable:string></flowable:field>
                         <flowable:field name="resultVariable"><flowable:string>snapUpid</flowable:string></flowable:field>
                       </extensionElements>
-                      <multiInstanceLoopCharacteristics isSequential="false" flowable:collection="vmids" flowable:elementVariable="vmid"/>
+                      <multiInstanceLoopCharacteristics isSequential="false" flowable:collection="guests" flowable:elementVariable="guest"/>
                     </serviceTask>
                     <sequenceFlow id="f2" sourceRef="snap" targetRef="end"/>
                     <endEvent id="end"/>
@@ -76,7 +78,9 @@ public final class SnapshotFanOutBench {
                 </definitions>""";
         app.getBean(RepositoryService.class).createDeployment().tenantId("bench")
                 .addBytes("fanOut.bpmn20.xml", bpmn.getBytes(StandardCharsets.UTF_8)).deploy();
-        List<Integer> vmids = spec.guests().stream().map(g -> g.vmid()).limit(guests).toList();
+        // As a designer would pass them from an inventory step: node and type known, no lookup per guest.
+        List<Map<String, Object>> guestList = spec.guests().stream().limit(guests)
+                .map(g -> Map.<String, Object>of("vmid", g.vmid(), "node", g.node(), "type", g.type())).toList();
         ThreadPoolTaskExecutor pool = app.getBean("processTaskExecutor", ThreadPoolTaskExecutor.class);
         TaskWatcher watcher = app.getBean(TaskWatcher.class);
         HistoryService history = app.getBean(HistoryService.class);
@@ -84,12 +88,21 @@ public final class SnapshotFanOutBench {
         long watcherBefore = watcher.requestCount();
         long start = System.nanoTime();
         String id = app.getBean(RuntimeService.class).startProcessInstanceByKeyAndTenantId("fanOut",
-                Map.of("vmids", vmids), "bench").getId();
+                Map.of("guests", guestList), "bench").getId();
+        var waits = app.getBean(io.pveflow.pve.activity.TaskWaits.class);
+        var management = app.getBean(org.flowable.engine.ManagementService.class);
+        long lastReport = 0;
         while (history.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count() == 0) {
             peak.accumulateAndGet(pool.getActiveCount(), Math::max);
+            long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
+            if (elapsed >= lastReport + 5) {
+                lastReport = elapsed;
+                System.out.printf("t=%ds parked=%d jobs=%d%n", elapsed, waits.all(100000).size(),
+                        management.createJobQuery().count());
+            }
             Thread.sleep(20);
             if (System.nanoTime() - start > Long.getLong("bench.maxSeconds", 600) * 1_000_000_000L) {
-                var management = app.getBean(org.flowable.engine.ManagementService.class);
+
                 management.createDeadLetterJobQuery().list().stream().limit(3)
                         .forEach(j -> System.out.println("dead letter: " + j.getExceptionMessage()));
                 management.createJobQuery().withException().list().stream().limit(3)

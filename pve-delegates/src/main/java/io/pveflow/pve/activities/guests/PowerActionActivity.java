@@ -16,7 +16,6 @@ import io.pveflow.pve.activity.TaskWaits;
 import io.pveflow.pve.client.GuestRef;
 import io.pveflow.pve.client.Guests;
 import io.pveflow.pve.client.Upid;
-import io.pveflow.pve.client.model.ClusterResource;
 
 /**
  * {@code pvePowerAction}: start, stop, shutdown, reset, suspend, resume or reboot a guest and wait for it. For
@@ -83,9 +82,5 @@ public class PowerActionActivity extends PveActivity {
             }
         }
         return Outcome.task(upid, upid.value());
-    }
-
-    static boolean haManaged(ClusterResource resource) {
-        return resource != null && resource.hastate() != null && !resource.hastate().isBlank();
     }
 }
