@@ -71,6 +71,25 @@ public final class TaskWatcher {
         }
     }
 
+    /**
+     * Triggers the execution as an engine job, exclusive only when the step is: a parallel multi-instance step
+     * marked {@code flowable:exclusive="false"} then completes its instances in parallel instead of one job of
+     * the process instance at a time (Flowable's {@code triggerAsync} always makes exclusive jobs).
+     */
+    private static void scheduleTrigger(org.flowable.common.engine.impl.interceptor.CommandContext commandContext,
+                                        String executionId) {
+        var engine = CommandContextUtil.getProcessEngineConfiguration(commandContext);
+        org.flowable.engine.impl.persistence.entity.ExecutionEntity execution =
+                CommandContextUtil.getExecutionEntityManager(commandContext).findById(executionId);
+        boolean exclusive = !(execution.getCurrentFlowElement() instanceof org.flowable.bpmn.model.Activity activity)
+                || activity.isExclusive();
+        var jobService = engine.getJobServiceConfiguration().getJobService();
+        var job = org.flowable.engine.impl.util.JobUtil.createJob(execution, execution.getCurrentFlowElement(),
+                org.flowable.engine.impl.jobexecutor.AsyncTriggerJobHandler.TYPE, engine);
+        jobService.createAsyncJob(job, exclusive);
+        jobService.scheduleAsyncJob(job);
+    }
+
     /** PVE API requests this watcher has made (for benchmarks). */
     public long requestCount() {
         return requests.get();
@@ -220,7 +239,7 @@ public final class TaskWatcher {
                 return false; // the run was cancelled meanwhile
             }
             runtime.setVariableLocal(wait.executionId(), TaskOutcome.VARIABLE, outcome.toMap());
-            runtime.triggerAsync(wait.executionId());
+            scheduleTrigger(commandContext, wait.executionId());
             return true;
         });
     }
