@@ -28,10 +28,14 @@ public class ClusterService {
     private final RuntimeService runtime;
     private final Clock clock;
 
-    ClusterService(ClusterRepository repository, SecretCipher cipher, RuntimeService runtime) {
+    private final io.pveflow.server.audit.AuditLog audit;
+
+    ClusterService(ClusterRepository repository, SecretCipher cipher, RuntimeService runtime,
+                   io.pveflow.server.audit.AuditLog audit) {
         this.repository = repository;
         this.cipher = cipher;
         this.runtime = runtime;
+        this.audit = audit;
         this.clock = Clock.systemUTC();
     }
 
@@ -61,6 +65,8 @@ public class ClusterService {
         }
         log.info("Cluster '{}' added by {} ({} endpoint(s), TLS {})", cluster.id(), user, cluster.endpoints().size(),
                 cluster.tls().mode());
+        audit.record("cluster-add", "cluster", cluster.id(), cluster.id(), "endpoints=" + cluster.endpoints()
+                + " tokenId=" + cluster.tokenId() + " tls=" + cluster.tls().mode());
         return cluster;
     }
 
@@ -77,6 +83,8 @@ public class ClusterService {
             throw new ConflictException("Cluster '" + id + "' was changed by someone else meanwhile; reload and retry");
         }
         log.info("Cluster '{}' changed by {}{}", id, user, secret == null ? "" : " (new token secret)");
+        audit.record("cluster-change", "cluster", id, id, "endpoints=" + changed.endpoints() + " tokenId=" + changed.tokenId()
+                + " tls=" + changed.tls().mode() + (secret == null ? "" : " new token secret"));
         return changed;
     }
 
@@ -92,6 +100,7 @@ public class ClusterService {
         }
         repository.delete(id);
         log.info("Cluster '{}' removed by {}", id, currentUser());
+        audit.record("cluster-remove", "cluster", id, id, null);
     }
 
     /**

@@ -31,11 +31,15 @@ public class NotifierService {
     private final SecretCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
-    NotifierService(NotifierRepository repository, RuleRepository rules, ClusterService clusters, SecretCipher cipher) {
+    private final io.pveflow.server.audit.AuditLog audit;
+
+    NotifierService(NotifierRepository repository, RuleRepository rules, ClusterService clusters, SecretCipher cipher,
+                    io.pveflow.server.audit.AuditLog audit) {
         this.repository = repository;
         this.rules = rules;
         this.clusters = clusters;
         this.cipher = cipher;
+        this.audit = audit;
     }
 
     public List<Notifier> list(String clusterId) {
@@ -69,6 +73,7 @@ public class NotifierService {
         }
         log.info("Notifier '{}' ({}) added to cluster '{}' by {}", notifier.name(), notifier.type().jsonName(),
                 clusterId, user);
+        audit.record("notifier-add", "notifier", notifier.name(), clusterId, "type=" + notifier.type().jsonName());
         return notifier;
     }
 
@@ -92,6 +97,7 @@ public class NotifierService {
         }
         log.info("Notifier '{}' of cluster '{}' changed by {}{}", name, clusterId, user,
                 valid.secrets().isEmpty() ? "" : " (new " + String.join(", ", valid.secrets().keySet()) + ")");
+        audit.record("notifier-change", "notifier", name, clusterId, null);
         return changed;
     }
 
@@ -106,6 +112,7 @@ public class NotifierService {
         }
         repository.delete(clusterId, name);
         log.info("Notifier '{}' removed from cluster '{}' by {}", name, clusterId, currentUser());
+        audit.record("notifier-remove", "notifier", name, clusterId, null);
     }
 
     /** The notifier with its secrets decrypted, for delivery only. */

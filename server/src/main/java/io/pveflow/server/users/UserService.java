@@ -34,9 +34,12 @@ public class UserService implements UserDetailsService {
     private final UserRepository repository;
     private final PasswordEncoder passwords;
 
-    UserService(UserRepository repository, PasswordEncoder passwords) {
+    private final io.pveflow.server.audit.AuditLog audit;
+
+    UserService(UserRepository repository, PasswordEncoder passwords, io.pveflow.server.audit.AuditLog audit) {
         this.repository = repository;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
     @Override
@@ -81,6 +84,7 @@ public class UserService implements UserDetailsService {
             throw new ConflictException("A user named '" + request.username() + "' already exists");
         }
         log.info("User '{}' created with roles {}", request.username(), roles);
+        audit.record("user-add", "user", request.username(), null, "roles=" + roles);
         return get(request.username());
     }
 
@@ -105,6 +109,8 @@ public class UserService implements UserDetailsService {
         repository.update(username, request.password() == null ? null : passwords.encode(request.password()),
                 enabled, roles, Instant.now());
         log.info("User '{}' changed{}", username, request.password() == null ? "" : " (new password)");
+        audit.record("user-change", "user", username, null, "roles=" + roles + " enabled=" + enabled
+                + (request.password() == null ? "" : " new password"));
         return get(username);
     }
 
@@ -116,6 +122,7 @@ public class UserService implements UserDetailsService {
         }
         repository.delete(username);
         log.info("User '{}' removed", username);
+        audit.record("user-remove", "user", username, null, null);
     }
 
     /** Creates the first admin; false when another server node did it first. */
