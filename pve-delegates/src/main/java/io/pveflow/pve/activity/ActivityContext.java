@@ -1,7 +1,5 @@
 package io.pveflow.pve.activity;
 
-import java.util.List;
-
 import org.flowable.engine.delegate.DelegateExecution;
 
 import io.pveflow.pve.client.ClusterApi;
@@ -53,12 +51,10 @@ public final class ActivityContext {
         if (node != null && type != null) {
             return new GuestRef(node, GuestType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), vmid);
         }
-        List<ClusterResource> resources = client.cluster().resources(ClusterApi.ResourceType.VM);
-        for (ClusterResource resource : resources) {
-            if (resource.vmid() != null && resource.vmid() == vmid) {
-                GuestType guestType = "lxc".equals(resource.type()) ? GuestType.LXC : GuestType.QEMU;
-                return new GuestRef(node != null ? node : resource.node(), guestType, vmid);
-            }
+        ClusterResource resource = resource(vmid);
+        if (resource != null) {
+            GuestType guestType = "lxc".equals(resource.type()) ? GuestType.LXC : GuestType.QEMU;
+            return new GuestRef(node != null ? node : resource.node(), guestType, vmid);
         }
         throw new ActivityFailure("PVE_NOT_FOUND", "guest " + vmid + " does not exist in cluster '"
                 + execution.getTenantId() + "' (or the token may not see it)");

@@ -11,10 +11,7 @@ import io.pveflow.pve.activity.ActivityFailure;
 import io.pveflow.pve.activity.PveClientRegistry;
 import io.pveflow.pve.client.PveClient;
 import io.pveflow.pve.client.PveClients;
-import io.pveflow.pve.client.PveClusterConfig;
-import io.pveflow.pve.client.TlsTrust;
 import io.pveflow.server.clusters.Cluster;
-import io.pveflow.server.clusters.ClusterCredentials;
 import io.pveflow.server.clusters.ClusterService;
 import io.pveflow.server.web.NotFoundException;
 
@@ -47,22 +44,13 @@ class ClusterClients implements PveClientRegistry, DisposableBean {
         }
         Entry entry = clients.get(clusterId);
         if (entry == null || entry.version() != cluster.version()) {
-            entry = new Entry(cluster.version(), pool.newClient(config(clusters.credentials(clusterId))));
+            entry = new Entry(cluster.version(), pool.newClient(clusters.credentials(clusterId).clientConfig()
+                    .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60)).build()));
             clients.put(clusterId, entry);
         }
         return entry.client();
     }
 
-    private static PveClusterConfig config(ClusterCredentials cluster) {
-        TlsTrust trust = switch (cluster.tls().mode()) {
-            case FINGERPRINT -> TlsTrust.fingerprints(cluster.tls().fingerprint());
-            case CA -> TlsTrust.caPem(cluster.tls().caPem());
-            case SYSTEM -> TlsTrust.system();
-        };
-        return PveClusterConfig.builder().name(cluster.clusterId()).endpoints(cluster.endpoints())
-                .apiToken(cluster.tokenId(), cluster.tokenSecret()).trust(trust)
-                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60)).build();
-    }
 
     @Override
     public void destroy() {

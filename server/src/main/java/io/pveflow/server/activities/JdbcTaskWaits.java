@@ -34,11 +34,11 @@ class JdbcTaskWaits implements TaskWaits {
     @Override
     public List<WaitingTask> all(int limit) {
         return jdbc.sql("SELECT execution_id, cluster_id, node, upid, started_at, deadline, wait_condition, vmid "
-                        + "FROM pve_task_wait ORDER BY started_at")
+                        + "FROM pve_task_wait ORDER BY started_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .query((rs, n) -> new WaitingTask(rs.getString("execution_id"), rs.getString("cluster_id"),
                         rs.getString("node"), rs.getString("upid"), rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("deadline").toInstant(), rs.getString("wait_condition"), rs.getInt("vmid")))
-                .list().stream().limit(limit).toList();
+                .list();
     }
 
     @Override

@@ -70,12 +70,12 @@ public class AuditLog {
             sql.append(" AND occurred_at < ?");
             params.add(Timestamp.from(to));
         }
-        sql.append(" ORDER BY occurred_at DESC");
+        sql.append(" ORDER BY occurred_at DESC FETCH FIRST ").append(Math.max(1, Math.min(limit, 1000))).append(" ROWS ONLY");
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new AuditEvent(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
                         rs.getString("cluster_id"), rs.getString("remote_addr"), rs.getString("details")))
-                .list().stream().limit(Math.max(1, Math.min(limit, 1000))).toList();
+                .list();
     }
 
     static String currentActor() {

@@ -9,6 +9,20 @@ import java.util.List;
 public record ClusterCredentials(String clusterId, List<String> endpoints, String tokenId, String tokenSecret,
                                  TlsTrust tls) {
 
+    /**
+     * How the PVE client reaches this cluster: endpoints, token and TLS trust. Callers add their own timeouts and
+     * retry policy before {@code build()}.
+     */
+    public io.pveflow.pve.client.PveClusterConfig.Builder clientConfig() {
+        io.pveflow.pve.client.TlsTrust trust = switch (tls.mode()) {
+            case FINGERPRINT -> io.pveflow.pve.client.TlsTrust.fingerprints(tls.fingerprint());
+            case CA -> io.pveflow.pve.client.TlsTrust.caPem(tls.caPem());
+            case SYSTEM -> io.pveflow.pve.client.TlsTrust.system();
+        };
+        return io.pveflow.pve.client.PveClusterConfig.builder().name(clusterId).endpoints(endpoints)
+                .apiToken(tokenId, tokenSecret).trust(trust);
+    }
+
     @Override
     public String toString() {
         return "ClusterCredentials[clusterId=" + clusterId + ", endpoints=" + endpoints + ", tokenId=" + tokenId

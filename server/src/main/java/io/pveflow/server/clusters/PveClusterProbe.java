@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import io.pveflow.pve.client.PveApiException;
 import io.pveflow.pve.client.PveClient;
 import io.pveflow.pve.client.PveClients;
-import io.pveflow.pve.client.PveClusterConfig;
 import io.pveflow.pve.client.RetryPolicy;
 import io.pveflow.pve.client.model.NodeInfo;
 import io.pveflow.pve.client.model.Version;
@@ -30,11 +29,7 @@ class PveClusterProbe implements ClusterProbe, DisposableBean {
 
     @Override
     public ProbeResult probe(ClusterCredentials cluster) {
-        PveClient client = clients.newClient(PveClusterConfig.builder()
-                .name(cluster.clusterId())
-                .endpoints(cluster.endpoints())
-                .apiToken(cluster.tokenId(), cluster.tokenSecret())
-                .trust(trustOf(cluster.tls()))
+        PveClient client = clients.newClient(cluster.clientConfig()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(PROBE_TIMEOUT)
                 .callTimeout(PROBE_TIMEOUT.multipliedBy(2))
@@ -50,14 +45,6 @@ class PveClusterProbe implements ClusterProbe, DisposableBean {
         } catch (PveApiException e) {
             return new ProbeResult("failed", e.code() + ": " + e.getMessage(), null, null, null);
         }
-    }
-
-    private static io.pveflow.pve.client.TlsTrust trustOf(TlsTrust tls) {
-        return switch (tls.mode()) {
-            case FINGERPRINT -> io.pveflow.pve.client.TlsTrust.fingerprints(tls.fingerprint());
-            case CA -> io.pveflow.pve.client.TlsTrust.caPem(tls.caPem());
-            case SYSTEM -> io.pveflow.pve.client.TlsTrust.system();
-        };
     }
 
     @Override

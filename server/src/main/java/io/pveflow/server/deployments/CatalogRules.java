@@ -28,8 +28,6 @@ import io.pveflow.pve.activity.FieldSpec;
  */
 final class CatalogRules {
 
-    private static final Pattern SINGLE_BEAN = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
-
     private CatalogRules() {
     }
 
@@ -41,7 +39,7 @@ final class CatalogRules {
                 if (!ImplementationType.IMPLEMENTATION_TYPE_DELEGATEEXPRESSION.equals(task.getImplementationType())) {
                     continue;
                 }
-                Matcher bean = SINGLE_BEAN.matcher(task.getImplementation() == null ? "" : task.getImplementation());
+                Matcher bean = ProcessRules.SINGLE_BEAN.matcher(task.getImplementation() == null ? "" : task.getImplementation());
                 ActivityDescriptor activity = bean.matches() ? catalog.apply(bean.group(1)) : null;
                 if (activity != null) {
                     check(task, activity, violations);

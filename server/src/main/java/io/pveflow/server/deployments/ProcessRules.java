@@ -37,7 +37,8 @@ final class ProcessRules {
     }
 
     private static final Pattern ROOT_IDENTIFIER = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Pattern SINGLE_BEAN = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
+    /** {@code ${beanName}}, nothing else: how a delegate expression names one bean. */
+    static final Pattern SINGLE_BEAN = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
 
     private final Policy policy;
     private final List<String> violations = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.pveflow.server.expressions;
 
 import java.util.AbstractMap;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public class ProcessBeans extends AbstractMap<Object, Object> {
     private final ApplicationContext context;
     private final Set<String> extraNames;
     private volatile Set<String> names;
+    private volatile Set<Object> instances;
 
     public ProcessBeans(ApplicationContext context,
                         @Value("${pveflow.security.expression-beans:}") List<String> extraNames) {
@@ -65,14 +67,22 @@ public class ProcessBeans extends AbstractMap<Object, Object> {
         return names().contains(name);
     }
 
-    /** True when {@code candidate} is one of the allowed bean instances. */
+    /**
+     * True when {@code candidate} is one of the allowed bean instances. Asked on every expression access to an
+     * object that is not plain data, so the instances are looked up once.
+     */
     public boolean isAllowedInstance(Object candidate) {
-        for (String name : names()) {
-            if (context.containsBean(name) && context.getBean(name) == candidate) {
-                return true;
+        Set<Object> known = instances;
+        if (known == null) {
+            known = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (String name : names()) {
+                if (context.containsBean(name)) {
+                    known.add(context.getBean(name));
+                }
             }
+            instances = known;
         }
-        return false;
+        return known.contains(candidate);
     }
 
     /** The catalogue entry of a PVE activity bean, or null when the name is not one. */

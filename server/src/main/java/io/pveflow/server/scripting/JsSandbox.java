@@ -231,8 +231,8 @@ public class JsSandbox implements DisposableBean {
         Map<String, Object> plain = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             try {
-                plain.put(name, json.readTree(json.writeValueAsString(value)));
-            } catch (IOException | RuntimeException notJson) {
+                plain.put(name, json.valueToTree(value));
+            } catch (RuntimeException notJson) {
                 // A value scripts cannot see (binary, an engine object): they read null, never the object.
                 plain.put(name, null);
             }
