@@ -19,7 +19,7 @@ import io.pveflow.pve.client.PveErrors;
 
 /**
  * The base of every Proxmox activity, used as {@code flowable:delegateExpression="${bean}"}. A subclass
- * describes itself ({@link #descriptor()}) and does one step ({@link #run}); this class reads fields per
+ * describes itself (the descriptor it passes to this constructor) and does one step ({@link #run}); this class reads fields per
  * execution, maps client errors to BPMN errors, stores results, and for activities that start a Proxmox task
  * parks the execution: the wait is recorded in the same transaction, no thread or connection is held, and
  * the {@link TaskWatcher} wakes it when the task ends. Waiting needs {@code flowable:triggerable="true"} on the
@@ -29,16 +29,20 @@ public abstract class PveActivity implements TriggerableActivityBehavior {
 
     static final String PENDING_RESULT = "pveTaskPendingResult";
 
+    private final ActivityDescriptor descriptor;
     private final PveClientRegistry clients;
     private final TaskWaits waits;
 
-    protected PveActivity(PveClientRegistry clients, TaskWaits waits) {
+    protected PveActivity(ActivityDescriptor descriptor, PveClientRegistry clients, TaskWaits waits) {
+        this.descriptor = descriptor;
         this.clients = clients;
         this.waits = waits;
     }
 
     /** What this activity is; the same object every time. */
-    public abstract ActivityDescriptor descriptor();
+    public final ActivityDescriptor descriptor() {
+        return descriptor;
+    }
 
     /** Does the step. Throw {@link ActivityFailure} for a BPMN error; client exceptions are mapped here. */
     protected abstract Outcome run(ActivityContext context);

@@ -41,13 +41,8 @@ public class NotifyActivity extends PveActivity {
     private final NotificationService notifications;
 
     public NotifyActivity(PveClientRegistry clients, TaskWaits waits, NotificationService notifications) {
-        super(clients, waits);
+        super(DESCRIPTOR, clients, waits);
         this.notifications = notifications;
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
     }
 
     @Override

@@ -72,13 +72,8 @@ public class BackupActivity extends PveActivity {
     private final PveClientRegistry clients;
 
     public BackupActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
+        super(DESCRIPTOR, clients, waits);
         this.clients = clients;
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
     }
 
     @Override

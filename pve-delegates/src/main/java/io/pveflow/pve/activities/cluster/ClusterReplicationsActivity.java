@@ -29,12 +29,7 @@ public class ClusterReplicationsActivity extends PveActivity {
                     + "remove_job}", false);
 
     public ClusterReplicationsActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -66,12 +66,7 @@ public class CloneActivity extends PveActivity {
             "clone", "a map: newid (the clone's VMID) and upid (null when the clone already existed)", true);
 
     public CloneActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -36,12 +36,7 @@ public class ConvertToTemplateActivity extends PveActivity {
             null, "the task's UPID when a variable is named (null when there is no task to report)", true);
 
     public ConvertToTemplateActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -32,12 +32,7 @@ public class GetConfigActivity extends PveActivity {
             "config", "map of Proxmox's configuration keys (cores, memory, scsi0, net0, ..., digest)", false);
 
     public GetConfigActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

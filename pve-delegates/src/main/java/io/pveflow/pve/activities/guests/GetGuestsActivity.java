@@ -35,12 +35,7 @@ public class GetGuestsActivity extends PveActivity {
             "guests", "list of {vmid, name, type, node, status, tags, pool, template, hastate, maxmem, maxdisk, cpus}", false);
 
     public GetGuestsActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

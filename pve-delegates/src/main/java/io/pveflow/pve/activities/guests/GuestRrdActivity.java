@@ -24,12 +24,7 @@ public class GuestRrdActivity extends PveActivity {
             "rrd", RrdSeries.RESULT + "; metrics cpu, maxcpu, mem, maxmem, disk, maxdisk, netin, netout, diskread, diskwrite", false);
 
     public GuestRrdActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

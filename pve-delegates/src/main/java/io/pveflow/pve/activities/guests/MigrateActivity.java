@@ -56,12 +56,7 @@ public class MigrateActivity extends PveActivity {
             "upid", "the task's UPID (null when the guest already was on the target node)", true);
 
     public MigrateActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -40,12 +40,7 @@ public class PowerActionActivity extends PveActivity {
             "upid", "the task's UPID", true);
 
     public PowerActionActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -43,12 +43,7 @@ public class ResizeActivity extends PveActivity {
             "upid", "the task's UPID (null on Proxmox versions that answer none)", true);
 
     public ResizeActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

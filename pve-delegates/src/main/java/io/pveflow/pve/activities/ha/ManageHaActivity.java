@@ -54,12 +54,7 @@ public class ManageHaActivity extends PveActivity {
                     + "comigrated-resources", false);
 
     public ManageHaActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

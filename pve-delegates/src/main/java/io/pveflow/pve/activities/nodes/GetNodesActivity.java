@@ -25,12 +25,7 @@ public class GetNodesActivity extends PveActivity {
             "nodes", "list of {node, status, cpu, maxcpu, mem, maxmem, uptime}", false);
 
     public GetNodesActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -35,12 +35,7 @@ public class NodeReplicationsActivity extends PveActivity {
                     + "duration, fail_count, error, failing}", false);
 
     public NodeReplicationsActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -27,12 +27,7 @@ public class NodeRrdActivity extends PveActivity {
                     + "roottotal, rootused, netin, netout", false);
 
     public NodeRrdActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

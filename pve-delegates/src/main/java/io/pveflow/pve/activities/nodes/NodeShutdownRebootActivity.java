@@ -40,12 +40,7 @@ public class NodeShutdownRebootActivity extends PveActivity {
             null, "map {node, command, requestedAt (epoch seconds), alreadyOffline} when a result variable is set", true);
 
     public NodeShutdownRebootActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -38,12 +38,7 @@ public class SnapshotCreateActivity extends PveActivity {
             "upid", "the task's UPID (null when the snapshot already existed)", true);
 
     public SnapshotCreateActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -37,12 +37,7 @@ public class SnapshotDeleteActivity extends PveActivity {
             "upid", "the task's UPID (null when the snapshot did not exist)", true);
 
     public SnapshotDeleteActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -43,12 +43,7 @@ public class SnapshotGetActivity extends PveActivity {
                     + "without Proxmox's 'current' pseudo-entry; with snapname: map of the snapshot's configuration", false);
 
     public SnapshotGetActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

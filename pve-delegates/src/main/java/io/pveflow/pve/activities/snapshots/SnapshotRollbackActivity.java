@@ -38,12 +38,7 @@ public class SnapshotRollbackActivity extends PveActivity {
             "upid", "the task's UPID", true);
 
     public SnapshotRollbackActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

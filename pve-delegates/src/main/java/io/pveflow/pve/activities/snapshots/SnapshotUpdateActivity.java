@@ -28,12 +28,7 @@ public class SnapshotUpdateActivity extends PveActivity {
             null, "nothing", false);
 
     public SnapshotUpdateActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -32,12 +32,7 @@ public class GetStoragesActivity extends PveActivity {
                     + "used_fraction}", false);
 
     public GetStoragesActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

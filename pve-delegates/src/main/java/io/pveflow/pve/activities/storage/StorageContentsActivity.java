@@ -39,12 +39,7 @@ public class StorageContentsActivity extends PveActivity {
             "contents", "list of {volid, node, content, format, size, used, ctime, vmid, notes, protected, parent}", false);
 
     public StorageContentsActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

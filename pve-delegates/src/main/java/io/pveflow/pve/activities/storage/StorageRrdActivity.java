@@ -25,12 +25,7 @@ public class StorageRrdActivity extends PveActivity {
             "rrd", RrdSeries.RESULT + "; metrics total, used", false);
 
     public StorageRrdActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

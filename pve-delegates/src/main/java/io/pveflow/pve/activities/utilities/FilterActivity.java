@@ -48,12 +48,7 @@ public class FilterActivity extends PveActivity {
             "filtered", "list of the items the condition was true for, in their order", false);
 
     public FilterActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override

@@ -48,12 +48,7 @@ public class WaitForTaskActivity extends PveActivity {
             "task", "map {upid, status ('stopped'), exitstatus ('OK' or 'WARNINGS: N'), log (last 50 lines)}", true);
 
     public WaitForTaskActivity(PveClientRegistry clients, TaskWaits waits) {
-        super(clients, waits);
-    }
-
-    @Override
-    public ActivityDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(DESCRIPTOR, clients, waits);
     }
 
     @Override
