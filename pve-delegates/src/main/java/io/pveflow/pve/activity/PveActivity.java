@@ -19,11 +19,11 @@ import io.pveflow.pve.client.PveErrors;
 
 /**
  * The base of every Proxmox activity, used as {@code flowable:delegateExpression="${bean}"}. A subclass
- * describes itself (the descriptor it passes to this constructor) and does one step ({@link #run}); this class reads fields per
- * execution, maps client errors to BPMN errors, stores results, and for activities that start a Proxmox task
- * parks the execution: the wait is recorded in the same transaction, no thread or connection is held, and
- * the {@link TaskWatcher} wakes it when the task ends. Waiting needs {@code flowable:triggerable="true"} on the
- * service task (the modeler sets it; the deploy check insists).
+ * describes itself (the descriptor it hands to this constructor) and does one step ({@link #run}); this class
+ * reads fields per execution, maps client errors to BPMN errors, stores results, and for activities that start a
+ * Proxmox task parks the execution: the wait is recorded in the same transaction, no thread or connection is
+ * held, and the {@link TaskWatcher} wakes it when the task ends. Waiting needs
+ * {@code flowable:triggerable="true"} on the service task (the modeler sets it; the deploy check insists).
  */
 public abstract class PveActivity implements TriggerableActivityBehavior {
 
