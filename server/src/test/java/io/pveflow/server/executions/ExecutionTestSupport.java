@@ -29,7 +29,11 @@ abstract class ExecutionTestSupport extends H2ServerTest {
 
     /** A process whose run waits on one user task {@code approve}; {@code extensions} go into the process. */
     protected void deployWithTask(String key, String extensions) {
-        deploy(key, extensions, """
+        deployWithTask(CLUSTER, key, extensions);
+    }
+
+    protected void deployWithTask(String cluster, String key, String extensions) {
+        deploy(cluster, key, extensions, """
                 <startEvent id="start"/>
                 <sequenceFlow id="f1" sourceRef="start" targetRef="approve"/>
                 <userTask id="approve" name="Approve"/>
@@ -39,6 +43,21 @@ abstract class ExecutionTestSupport extends H2ServerTest {
     }
 
     protected void deploy(String key, String extensions, String body) {
+        deploy(CLUSTER, key, extensions, body);
+    }
+
+    /** Registers a cluster of its own (never contacted: its processes do no Proxmox steps). */
+    protected void cluster(String id) {
+        if (admin().get("/api/clusters/" + id).status() == 404) {
+            TestHttp.Response created = admin().postJson("/api/clusters", Map.of("id", id, "endpoints", java.util.List.of("pve1"),
+                    "tokenId", "a@pve!b", "tokenSecret", "s", "tls", Map.of("mode", "system")));
+            if (created.status() != 201) {
+                throw new AssertionError("cluster: " + created.body());
+            }
+        }
+    }
+
+    protected void deploy(String cluster, String key, String extensions, String body) {
         String bpmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
@@ -49,7 +68,7 @@ abstract class ExecutionTestSupport extends H2ServerTest {
                   </process>
                 </definitions>
                 """.formatted(key, key, extensions.isBlank() ? "" : "<extensionElements>" + extensions + "</extensionElements>", body);
-        repository.createDeployment().tenantId(CLUSTER).addBytes(key + ".bpmn20.xml", bpmn.getBytes(StandardCharsets.UTF_8)).deploy();
+        repository.createDeployment().tenantId(cluster).addBytes(key + ".bpmn20.xml", bpmn.getBytes(StandardCharsets.UTF_8)).deploy();
     }
 
     protected TestHttp operator() {
@@ -57,11 +76,19 @@ abstract class ExecutionTestSupport extends H2ServerTest {
     }
 
     protected TestHttp.Response start(TestHttp as, String key, Map<String, Object> variables) {
-        return as.postJson("/api/executions", Map.of("clusterId", CLUSTER, "processKey", key, "variables", variables));
+        return start(as, CLUSTER, key, variables);
+    }
+
+    protected TestHttp.Response start(TestHttp as, String cluster, String key, Map<String, Object> variables) {
+        return as.postJson("/api/executions", Map.of("clusterId", cluster, "processKey", key, "variables", variables));
     }
 
     protected String started(String key, Map<String, Object> variables) {
-        TestHttp.Response response = start(admin(), key, variables);
+        return started(CLUSTER, key, variables);
+    }
+
+    protected String started(String cluster, String key, Map<String, Object> variables) {
+        TestHttp.Response response = start(admin(), cluster, key, variables);
         if (response.status() != 201) {
             throw new AssertionError("start failed: " + response.status() + " " + response.body());
         }
