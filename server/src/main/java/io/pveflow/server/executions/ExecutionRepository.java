@@ -42,19 +42,20 @@ class ExecutionRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM execution e WHERE e.id = ?").param(id).query(ExecutionRepository::row).optional();
     }
 
-    /** Locks the cluster's gate row until the transaction ends; creates it on first use. */
-    void lockGate(String clusterId) {
-        int locked = jdbc.sql("SELECT cluster_id FROM execution_gate WHERE cluster_id = ? FOR UPDATE").param(clusterId)
-                .query((rs, n) -> rs.getString(1)).list().size();
-        if (locked == 0) {
-            try {
-                jdbc.sql("INSERT INTO execution_gate (cluster_id) VALUES (?)").param(clusterId).update();
-            } catch (DuplicateKeyException raced) {
-                // another node created it at the same moment: lock theirs
-            }
-            jdbc.sql("SELECT cluster_id FROM execution_gate WHERE cluster_id = ? FOR UPDATE").param(clusterId)
-                    .query((rs, n) -> rs.getString(1)).list();
+    /** Creates the cluster's gate row if it is missing; true when it exists afterwards (even if another node made it). */
+    boolean createGate(String clusterId) {
+        try {
+            jdbc.sql("INSERT INTO execution_gate (cluster_id) VALUES (?)").param(clusterId).update();
+        } catch (DuplicateKeyException raced) {
+            // another start created it first: fine
         }
+        return true;
+    }
+
+    /** Locks the cluster's gate row until the transaction ends; false when the row does not exist yet. */
+    boolean lockGate(String clusterId) {
+        return !jdbc.sql("SELECT cluster_id FROM execution_gate WHERE cluster_id = ? FOR UPDATE").param(clusterId)
+                .query((rs, n) -> rs.getString(1)).list().isEmpty();
     }
 
     /** Runs of the cluster that hold a slot: active ones (running, waiting or failed but not ended). */

@@ -15,6 +15,7 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.engine.runtime.ProcessInstanceBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.pveflow.server.web.InvalidInputException;
@@ -35,6 +36,7 @@ class ExecutionStarter {
     private final RepositoryService repository;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final TransactionTemplate gateCreation;
 
     ExecutionStarter(ExecutionRepository executions, ProcessSettingsCache settings, RuntimeService runtime,
                      RepositoryService repository, TransactionTemplate transactions, ObjectMapper json) {
@@ -44,6 +46,8 @@ class ExecutionStarter {
         this.repository = repository;
         this.transactions = transactions;
         this.json = json;
+        this.gateCreation = new TransactionTemplate(transactions.getTransactionManager());
+        this.gateCreation.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     StartResult start(StartRequest request) {
@@ -52,7 +56,7 @@ class ExecutionStarter {
         String group = declared.groupFor(request.variables());
         String queuedVariables = toJson(request.variables());
         return transactions.execute(tx -> {
-            executions.lockGate(request.clusterId());
+            lockGate(request.clusterId());
             Admission.Slot slot = new Admission.Slot(group, declared.limit(), declared.exclusive());
             List<ExecutionRow> active = executions.activeInCluster(request.clusterId());
             ExecutionRow blocker = Admission.blockedBy(slot, active);
@@ -81,7 +85,7 @@ class ExecutionStarter {
     /** Starts the queued runs of the cluster whose slots are free now; returns how many started. */
     int handOver(String clusterId) {
         Integer started = transactions.execute(tx -> {
-            executions.lockGate(clusterId);
+            lockGate(clusterId);
             List<ExecutionRow> queued = executions.queuedInCluster(clusterId);
             if (queued.isEmpty()) {
                 return 0;
@@ -97,6 +101,19 @@ class ExecutionStarter {
             return admitted.size();
         });
         return started == null ? 0 : started;
+    }
+
+    /**
+     * Locks the cluster's gate for the current transaction. A missing gate row is created in a transaction of its
+     * own first: a failed insert (another node racing) must not abort the start's transaction (PostgreSQL would).
+     */
+    private void lockGate(String clusterId) {
+        if (!executions.lockGate(clusterId)) {
+            gateCreation.executeWithoutResult(tx -> executions.createGate(clusterId));
+            if (!executions.lockGate(clusterId)) {
+                throw new IllegalStateException("The concurrency gate of cluster '" + clusterId + "' cannot be locked");
+            }
+        }
     }
 
     private void startInstance(ExecutionRow run, Map<String, Object> variables) {
