@@ -20,8 +20,6 @@ import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.FlowElementsContainer;
 import org.flowable.bpmn.model.FlowNode;
 import org.flowable.bpmn.model.ImplementationType;
-import org.flowable.bpmn.model.IntermediateCatchEvent;
-import org.flowable.bpmn.model.LinkEventDefinition;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.ServiceTask;
@@ -85,7 +83,7 @@ final class ProcessLint {
 
     /**
      * Walks the sequence flows from every start event (and the other entry points a run can arrive through:
-     * link catch events, compensation handlers, boundary events of reached activities, the contents of reached
+     * event sub-processes, compensation handlers, boundary events of reached activities, the contents of reached
      * sub-processes); a flow node never reached is reported.
      */
     private void reachability(Process process) {
@@ -94,8 +92,6 @@ final class ProcessLint {
         for (FlowNode node : nodes) {
             boolean entry = (node instanceof StartEvent && node.getParentContainer() instanceof Process)
                     || node instanceof EventSubProcess
-                    || (node instanceof IntermediateCatchEvent catchEvent && catchEvent.getEventDefinitions().stream()
-                            .anyMatch(LinkEventDefinition.class::isInstance))
                     || (node instanceof Activity activity && activity.isForCompensation());
             if (entry) {
                 todo.add(node);
