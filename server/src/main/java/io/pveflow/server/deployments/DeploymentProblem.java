@@ -1,5 +1,6 @@
 package io.pveflow.server.deployments;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -25,6 +26,7 @@ public record DeploymentProblem(String elementId, String field, String rule, Str
         return new DeploymentProblem(elementId, field, rule, message, WARNING);
     }
 
+    @JsonIgnore
     public boolean isError() {
         return ERROR.equals(severity);
     }

@@ -36,9 +36,9 @@ class ProcessController {
 
     private static final String CHANGERS = "hasAnyRole('ADMIN', 'OPERATOR')";
 
-    private final ProcessService processes;
+    private final ProcessLifecycle processes;
 
-    ProcessController(ProcessService processes) {
+    ProcessController(ProcessLifecycle processes) {
         this.processes = processes;
     }
 

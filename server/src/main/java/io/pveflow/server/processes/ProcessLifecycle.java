@@ -43,7 +43,7 @@ import io.pveflow.server.web.NotFoundException;
  * Every change is audited in its own transaction. A cluster that does not exist is a 404 before anything else.
  */
 @Service
-class ProcessService {
+class ProcessLifecycle {
 
     static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
     /** A burst of saves by one user (the modeler saves often) is one audit entry per minute. */
@@ -60,7 +60,7 @@ class ProcessService {
     private final CurrentVersions currentVersions;
     private final Clock clock = Clock.systemUTC();
 
-    ProcessService(ProcessRegistry registry, EngineVersions versions, RepositoryService repository, DeploymentGuard guard,
+    ProcessLifecycle(ProcessRegistry registry, EngineVersions versions, RepositoryService repository, DeploymentGuard guard,
                    DeploymentLimits limits, ProcessBeans beans, ClusterService clusters, AuditLog audit,
                    CurrentVersions currentVersions) {
         this.currentVersions = currentVersions;
@@ -144,14 +144,20 @@ class ProcessService {
     public ProcessViews.Details create(String clusterId, String key, String name, String xml) {
         requireCluster(clusterId);
         String validKey = validKey(key);
-        String title = name == null || name.isBlank() ? validKey : name.trim();
+        boolean named = name != null && !name.isBlank();
+        String title = named ? name.trim() : validKey;
         String document;
         if (xml == null || xml.isBlank()) {
             document = NewProcess.xml(validKey, title);
         } else {
             checkSize(xml);
             BpmnText.ProcessElement process = BpmnText.runnableProcess("the document", BpmnText.check("the document", xml));
-            document = BpmnText.renameProcessTitle(BpmnText.renameProcess(xml, process.id(), validKey), validKey, title);
+            document = BpmnText.renameProcess(xml, process.id(), validKey);
+            if (named) {
+                document = BpmnText.renameProcessTitle(document, validKey, title);
+            } else if (process.name() != null && !process.name().isBlank()) {
+                title = process.name();
+            }
         }
         insertNew(clusterId, validKey, title, document);
         audit.record("process-created", "process", validKey, clusterId, "name=" + title);
@@ -323,7 +329,7 @@ class ProcessService {
     private List<DeploymentProblem> lint(String key, byte[] document) {
         BpmnModel model;
         try {
-            model = new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(document), false, false);
+            model = new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(document), false, true);
         } catch (RuntimeException unreadable) {
             return List.of();
         }
