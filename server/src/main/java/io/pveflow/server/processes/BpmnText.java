@@ -131,7 +131,29 @@ final class BpmnText {
         }
         String text = replaceInProcessTag(xml, oldId, "id", newId);
         Pattern reference = Pattern.compile("(\\s(?:processRef|bpmnElement)\\s*=\\s*)([\"'])" + Pattern.quote(oldId) + "\\2");
-        return reference.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + newId + m.group(2)));
+        List<int[]> skipped = commentsAndCdata(text);
+        Matcher m = reference.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = inside(skipped, m.start()) ? m.group() : m.group(1) + m.group(2) + newId + m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Character ranges of comments and CDATA sections, whose text looks like markup but is not. */
+    private static List<int[]> commentsAndCdata(String xml) {
+        List<int[]> ranges = new ArrayList<>();
+        Matcher m = Pattern.compile("<!--.*?-->|<!\\[CDATA\\[.*?]]>", Pattern.DOTALL).matcher(xml);
+        while (m.find()) {
+            ranges.add(new int[] {m.start(), m.end()});
+        }
+        return ranges;
+    }
+
+    private static boolean inside(List<int[]> ranges, int position) {
+        return ranges.stream().anyMatch(r -> position >= r[0] && position < r[1]);
     }
 
     /** Sets the name attribute of the process {@code processId}, adding it when missing. */
@@ -142,9 +164,10 @@ final class BpmnText {
     private static String replaceInProcessTag(String xml, String processId, String attribute, String value) {
         Matcher tag = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?process(?=[\\s/>])" + ATTRIBUTES).matcher(xml);
         Pattern id = Pattern.compile("\\sid\\s*=\\s*([\"'])" + Pattern.quote(processId) + "\\1");
+        List<int[]> skipped = commentsAndCdata(xml);
         while (tag.find()) {
             String start = tag.group();
-            if (!id.matcher(start).find()) {
+            if (inside(skipped, tag.start()) || !id.matcher(start).find()) {
                 continue;
             }
             Matcher existing = Pattern.compile("(\\s" + attribute + "\\s*=\\s*)([\"'])(?:(?!\\2).)*\\2").matcher(start);

@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.pveflow.server.deployments.DeploymentProblem;
+
 /**
  * {@code /api/clusters/{clusterId}/processes}: the lifecycle of a cluster's processes. Every signed-in user reads;
  * operators and admins change. A cluster that does not exist is a 404, and nothing of another cluster is reachable.
@@ -86,6 +88,12 @@ class ProcessController {
     ProcessViews.Draft saveDraft(@PathVariable String clusterId, @PathVariable String key,
                                  @RequestBody DraftRequest request) {
         return processes.saveDraft(clusterId, key, request.xml(), request.revision());
+    }
+
+    @GetMapping("/{key}/draft/problems")
+    @Operation(summary = "What publishing the draft now would report (errors and warnings), without publishing")
+    List<DeploymentProblem> draftProblems(@PathVariable String clusterId, @PathVariable String key) {
+        return processes.draftProblems(clusterId, key);
     }
 
     @DeleteMapping("/{key}/draft")

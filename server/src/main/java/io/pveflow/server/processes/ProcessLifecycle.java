@@ -295,8 +295,7 @@ class ProcessLifecycle {
                 .orElseThrow(() -> new ConflictException("Process '" + key + "' has no draft to publish"));
         byte[] document = draft.xml().getBytes(StandardCharsets.UTF_8);
         String resourceName = key + ".bpmn20.xml";
-        List<DeploymentProblem> problems = new ArrayList<>(guard.check(clusterId, resourceName, document));
-        problems.addAll(lint(key, document));
+        List<DeploymentProblem> problems = problems(clusterId, key, document);
         if (problems.stream().anyMatch(DeploymentProblem::isError)) {
             throw new PublishRefusedException(key, problems);
         }
@@ -323,6 +322,22 @@ class ProcessLifecycle {
                 + " definition=" + definition.getId() + (note == null ? "" : " comment=" + note));
         return new ProcessViews.Published(key, definition.getVersion(), definition.getId(), deployment.getId(), user, now,
                 problems);
+    }
+
+    /** What publishing the draft now would report, without publishing: errors and warnings. */
+    @Transactional(readOnly = true)
+    public List<DeploymentProblem> draftProblems(String clusterId, String key) {
+        requireCluster(clusterId);
+        ProcessRegistry.Draft draft = registry.draft(clusterId, key)
+                .orElseThrow(() -> new NotFoundException("Process '" + key + "' of cluster '" + clusterId + "' has no draft"));
+        return problems(clusterId, key, draft.xml().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Everything the deployment guard would refuse, then the lint rules: every problem at once. */
+    private List<DeploymentProblem> problems(String clusterId, String key, byte[] document) {
+        List<DeploymentProblem> problems = new ArrayList<>(guard.check(clusterId, key + ".bpmn20.xml", document));
+        problems.addAll(lint(key, document));
+        return problems;
     }
 
     /** The lint problems of a document (none when it cannot even be read: the guard reports that). */
@@ -377,7 +392,8 @@ class ProcessLifecycle {
         try {
             registry.insertEntry(adopted);
         } catch (DuplicateKeyException raced) {
-            // another request adopted it first
+            // another request adopted it first; on PostgreSQL this transaction cannot go on after the failed insert
+            throw new ConflictException("Process '" + key + "' was changed by someone else meanwhile; try again");
         }
         return registry.lockEntry(clusterId, key).orElseThrow();
     }

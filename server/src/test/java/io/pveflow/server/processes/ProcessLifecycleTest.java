@@ -156,6 +156,9 @@ class ProcessLifecycleTest extends H2ServerTest {
                 </definitions>
                 """;
         ok(operator.postJson(BASE, Map.of("key", "broken", "xml", broken)), 201);
+        JsonNode checked = ok(userWithRole("VIEWER").get(BASE + "/broken/draft/problems"), 200).json();
+        assertThat(problem(checked, "evil", "class-delegate").path("severity").asText()).isEqualTo("error");
+        assertThat(problem(checked, "orphan", "unreachable")).isNotNull();
         TestHttp.Response refused = ok(operator.postJson(BASE + "/broken/publish", Map.of()), 400);
         JsonNode problems = refused.json().path("problems");
         assertThat(problem(problems, "evil", "class-delegate").path("message").asText()).contains("com.example.RunAnything");
