@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -185,6 +186,6 @@ final class BpmnText {
     }
 
     static InvalidInputException invalid(String field, String problem) {
-        return new InvalidInputException("Invalid process document", java.util.Map.of(field, problem));
+        return new InvalidInputException("Invalid process document", Map.of(field, problem));
     }
 }

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -538,8 +540,8 @@ class ProcessLifecycle {
         return "Cluster '" + clusterId + "' has no process '" + key + "'";
     }
 
-    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+    private static List<String> union(Set<String> a, Set<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }
