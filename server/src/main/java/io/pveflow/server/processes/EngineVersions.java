@@ -68,13 +68,18 @@ class EngineVersions {
                 .processDefinitionWithoutTenantId().latestVersion().singleResult());
     }
 
-    /** The document exactly as it was deployed. */
-    String xml(ProcessDefinition definition) {
+    /** The document exactly as it was deployed, byte for byte (for export). */
+    byte[] document(ProcessDefinition definition) {
         try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The deployed document as text (to become a draft). */
+    String xml(ProcessDefinition definition) {
+        return new String(document(definition), StandardCharsets.UTF_8);
     }
 
     Map<String, Deployment> deployments(Collection<String> deploymentIds) {

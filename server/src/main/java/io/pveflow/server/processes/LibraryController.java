@@ -44,7 +44,7 @@ class LibraryController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(key + ".bpmn", StandardCharsets.UTF_8).build().toString())
                 .contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
-                .body(versions.xml(definition).getBytes(StandardCharsets.UTF_8));
+                .body(versions.document(definition));
     }
 
     private static ProcessViews.LibraryProcess view(ProcessDefinition definition) {

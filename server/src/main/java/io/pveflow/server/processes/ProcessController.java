@@ -117,7 +117,7 @@ class ProcessController {
     @GetMapping(value = "/{key}/versions/{version}/xml", produces = MediaType.APPLICATION_XML_VALUE)
     @Operation(summary = "Export a version's BPMN document as deployed")
     ResponseEntity<byte[]> export(@PathVariable String clusterId, @PathVariable String key, @PathVariable int version) {
-        byte[] xml = processes.exportXml(clusterId, key, version).getBytes(StandardCharsets.UTF_8);
+        byte[] xml = processes.exportXml(clusterId, key, version);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(key + "-v" + version + ".bpmn", StandardCharsets.UTF_8).build().toString())

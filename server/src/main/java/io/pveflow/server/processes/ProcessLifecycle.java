@@ -124,9 +124,9 @@ class ProcessLifecycle {
     }
 
     @Transactional(readOnly = true)
-    public String exportXml(String clusterId, String key, int version) {
+    public byte[] exportXml(String clusterId, String key, int version) {
         requireCluster(clusterId);
-        return versions.xml(version(clusterId, key, version));
+        return versions.document(version(clusterId, key, version));
     }
 
     @Transactional(readOnly = true)

@@ -3,7 +3,9 @@ package io.pveflow.server.processes;
 import static io.pveflow.server.processes.ProcessDocuments.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,13 @@ class ProcessRegistryOnPostgresTest extends PostgresServerTest {
         ok(operator.putJson(BASE + "/pgFlow/draft", Map.of("xml", big, "revision", 1)), 200);
         assertThat(ok(operator.get(BASE + "/pgFlow/draft"), 200).json().path("xml").asText()).isEqualTo(big);
         ok(operator.putJson(BASE + "/pgFlow/draft", Map.of("xml", big, "revision", 1)), 409);
+
+        // tabs saving at once from the same revision: exactly one wins, the others are told, none is lost silently
+        long at = ok(operator.get(BASE + "/pgFlow/draft"), 200).json().path("revision").asLong();
+        List<Integer> statuses = IntStream.range(0, 6).parallel().mapToObj(i -> operator.putJson(BASE + "/pgFlow/draft",
+                Map.of("xml", approval("pgFlow", "PG flow tab " + i, ""), "revision", at)).status()).toList();
+        assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(ok(operator.get(BASE + "/pgFlow/draft"), 200).json().path("revision").asLong()).isEqualTo(at + 1);
 
         ok(operator.postJson(BASE + "/pgFlow/publish", Map.of("comment", "on postgres")), 201);
         ok(operator.putJson(BASE + "/pgFlow/draft", Map.of("xml", approval("pgFlow", "PG flow 2", ""), "revision", 0)), 200);
