@@ -137,6 +137,22 @@ class ExecutionStatusTest extends ExecutionTestSupport {
     }
 
     @Test
+    void runsStartTheCurrentVersionAndArchivedProcessesStartNone() {
+        deployWithTask("statusVersions", "");
+        deployWithTask("statusVersions", "");
+        assertThat(execution(started("statusVersions", Map.of())).path("version").asInt()).isEqualTo(2);
+
+        TestHttp.Response current = admin().postJson("/api/clusters/demo/processes/statusVersions/versions/1/make-current", Map.of());
+        assertThat(current.status()).as(current.body()).isEqualTo(200);
+        assertThat(execution(started("statusVersions", Map.of())).path("version").asInt()).isEqualTo(1);
+
+        assertThat(admin().postJson("/api/clusters/demo/processes/statusVersions/archive", Map.of()).status()).isEqualTo(200);
+        TestHttp.Response refused = start(admin(), "statusVersions", Map.of());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("archived");
+    }
+
+    @Test
     void viewersReadButDoNotAct() {
         deployWithTask("statusViewer", "");
         TestHttp viewer = userWithRole("VIEWER");
