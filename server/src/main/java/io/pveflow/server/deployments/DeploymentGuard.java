@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.pveflow.server.clusters.ClusterPolicies;
+import io.pveflow.server.executions.ProcessDeclarations;
 import io.pveflow.server.expressions.ProcessBeans;
 
 /**
@@ -84,8 +85,13 @@ public class DeploymentGuard implements EngineDeployer {
         // that refused, security rules first: a refused construct is named as such, not as an incomplete one.
         List<DeploymentProblem> security = ProcessRules.problems(model, policyFor(tenantId));
         List<DeploymentProblem> catalogue = CatalogRules.problems(model, beans::activity);
+        List<DeploymentProblem> declarations = new ArrayList<>();
+        String processId = model.getMainProcess() == null ? null : model.getMainProcess().getId();
+        ProcessDeclarations.problems(model).forEach((field, problem) -> declarations.add(
+                DeploymentProblem.error(processId, field, "run-settings", "pveflow:" + field + ": " + problem)));
         List<DeploymentProblem> all = new ArrayList<>(security);
         all.addAll(catalogue);
+        all.addAll(declarations);
         String invalid = BpmnDocumentCheck.validate(resourceName, model, all);
         if (!security.isEmpty()) {
             throw new DeploymentRefusedException("Resource '" + resourceName + "' breaks PVEFlow's process rules: "
@@ -94,6 +100,10 @@ public class DeploymentGuard implements EngineDeployer {
         if (!catalogue.isEmpty()) {
             throw new DeploymentRefusedException("Resource '" + resourceName + "' uses PVE activities wrongly: "
                     + String.join("; ", CatalogRules.describe(catalogue)), all);
+        }
+        if (!declarations.isEmpty()) {
+            throw new DeploymentRefusedException("Resource '" + resourceName + "' declares its runs wrongly: "
+                    + String.join("; ", declarations.stream().map(DeploymentProblem::message).toList()), all);
         }
         if (invalid != null) {
             throw new DeploymentRefusedException(invalid, all);
