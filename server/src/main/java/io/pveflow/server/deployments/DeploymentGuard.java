@@ -13,6 +13,7 @@ import org.flowable.bpmn.model.BpmnModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.pveflow.server.approvals.DeployedForms;
 import io.pveflow.server.clusters.ClusterPolicies;
 import io.pveflow.server.expressions.ProcessBeans;
 
@@ -57,6 +58,11 @@ public class DeploymentGuard implements EngineDeployer {
                 throw new FlowableIllegalArgumentException("Resource '" + resource.getName() + "' is " + size
                         + " bytes; the limit is " + limit + " bytes (pveflow.deployments.max-document-size)");
             }
+        }
+        // User task forms travel in the same deployment (approvals): each parses, each formKey resolves.
+        Set<String> formIds = DeployedForms.formIds(resources);
+        for (EngineResource resource : resources.values()) {
+            byte[] bytes = resource.getBytes();
             if (BpmnDocumentCheck.isBpmnResource(resource.getName())) {
                 BpmnModel model = BpmnDocumentCheck.parse(resource.getName(), bytes == null ? new byte[0] : bytes, validateSchema);
                 // Security rules first: a refused construct is named as such, not as an incomplete one.
@@ -69,6 +75,11 @@ public class DeploymentGuard implements EngineDeployer {
                 if (!catalogue.isEmpty()) {
                     throw new FlowableIllegalArgumentException("Resource '" + resource.getName()
                             + "' uses PVE activities wrongly: " + String.join("; ", catalogue));
+                }
+                List<String> forms = DeployedForms.formKeyProblems(model, formIds);
+                if (!forms.isEmpty()) {
+                    throw new FlowableIllegalArgumentException("Resource '" + resource.getName()
+                            + "' uses forms wrongly: " + String.join("; ", forms));
                 }
                 BpmnDocumentCheck.validate(resource.getName(), model);
             }
