@@ -32,6 +32,7 @@ class TaskLinks {
     private final Duration validity;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     TaskLinks(SecretCipher secrets, @Value("${pveflow.approvals.public-url:}") String publicUrl,
               @Value("${pveflow.approvals.link-validity:P7D}") Duration validity) {
         this(secrets.derivedKey("task-links"), publicUrl, validity, Clock.systemUTC());
