@@ -17,6 +17,9 @@ import io.pveflow.server.testing.TestHttp;
 /** The Approval element end to end: real engine, the shipped template, the inbox API over real HTTP. */
 class ApprovalFlowTest extends ApprovalTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.flowable.engine.ManagementService management;
+
     @Test
     void anApproverApprovesAndTheRunGoesOn() throws Exception {
         String cluster = cluster("appr-ok");
@@ -133,8 +136,14 @@ class ApprovalFlowTest extends ApprovalTestSupport {
                 deployApproval(cluster, key, "PT1S", policy, "R1/PT1H", "PT1H", false);
                 runs.put(policy, startAs("dave", cluster, key, Map.of()).getId());
             }
-            assertThat(endedAt(runs.get("fail"), Duration.ofSeconds(60))).isEqualTo("timedOutEnd");
-            assertThat(finalVariable(runs.get("fail"), "approval_decision")).isEqualTo("timed-out");
+            // fail: the task is gone, the run stands failed with an incident on the failing step.
+            await(() -> !management.createDeadLetterJobQuery().processInstanceId(runs.get("fail")).list().isEmpty(),
+                    Duration.ofSeconds(60), "the fail policy's incident");
+            var incident = management.createDeadLetterJobQuery().processInstanceId(runs.get("fail")).singleResult();
+            assertThat(incident.getElementId()).isEqualTo("failRun");
+            assertThat(incident.getExceptionMessage()).contains("Approval 'approval' got no decision before its timeout");
+            assertThat(openTask(runs.get("fail"))).isNull();
+            assertThat(runtime.getVariable(runs.get("fail"), "approval_decision")).isEqualTo("timed-out");
             assertThat(endedAt(runs.get("auto_approve"), Duration.ofSeconds(60))).isEqualTo("continue");
             assertThat(finalVariable(runs.get("auto_approve"), "approval_decision")).isEqualTo("approve");
             assertThat(endedAt(runs.get("auto_reject"), Duration.ofSeconds(60))).isEqualTo("rejectedEnd");
@@ -142,6 +151,7 @@ class ApprovalFlowTest extends ApprovalTestSupport {
             assertThat(endedAt(runs.get("skip"), Duration.ofSeconds(60))).isEqualTo("continue");
             assertThat(finalVariable(runs.get("skip"), "approval_decision")).isEqualTo("skipped");
             for (String runId : runs.values()) {
+                await(() -> finalVariable(runId, "approval_by") != null, Duration.ofSeconds(10), "approval_by");
                 assertThat(finalVariable(runId, "approval_by")).isEqualTo("system");
                 assertThat(finalVariable(runId, "approval_timedOut")).isEqualTo(Boolean.TRUE);
             }
