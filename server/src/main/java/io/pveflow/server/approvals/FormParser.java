@@ -144,7 +144,8 @@ final class FormParser {
         return new FormField(key, type, text(c, "label") == null ? text(c, "dateLabel") : text(c, "label"),
                 v.path("required").asBoolean(false), number(v, "min"), number(v, "max"), integer(v, "minLength"),
                 integer(v, "maxLength"), pattern, text(v, "validationType"), subtype, options, valuesKey,
-                c.has("conditional") && !c.path("conditional").isEmpty());
+                c.has("conditional") && !c.path("conditional").isEmpty(),
+                c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false));
     }
 
     private static String text(JsonNode node, String name) {

@@ -46,6 +46,9 @@ final class FormValidator {
             }
         }
         for (FormField field : form.fields()) {
+            if (field.readonly()) {
+                continue; // shown, not entered: the browser's copy of it is not trusted
+            }
             Object raw = values.get(field.key());
             if (isEmpty(raw)) {
                 if (field.required() && !field.conditional()) {

@@ -69,8 +69,8 @@ class TaskController {
                 errors.put("assignment", "must be mine, groups or all, got '" + assignment + "'");
             }
         }
-        if (page < 0) {
-            errors.put("page", "must be 0 or more");
+        if (page < 0 || page > 100_000) {
+            errors.put("page", "must be 0 to 100000");
         }
         if (size < 1 || size > 200) {
             errors.put("size", "must be 1 to 200");

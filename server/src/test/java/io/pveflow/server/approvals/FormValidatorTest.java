@@ -39,13 +39,15 @@ class FormValidatorTest {
                   {"type": "number", "key": "ratio", "validate": {"min": 0.5}},
                   {"type": "checklist", "key": "nodes", "valuesKey": "nodeList"},
                   {"type": "textarea", "key": "note", "conditional": {"hide": "=true"}, "validate": {"required": true}},
-                  {"type": "datetime", "key": "at", "subtype": "datetime"}
+                  {"type": "datetime", "key": "at", "subtype": "datetime"},
+                  {"type": "textfield", "key": "vmid", "readonly": true},
+                  {"type": "number", "key": "cost", "disabled": true, "validate": {"required": true}}
                 ]}""");
         Map<String, Object> values = FormValidator.validate(form,
-                Map.of("ratio", 0.75, "nodes", List.of("pve1", "pve2"), "at", "2026-12-01T10:00:00Z"),
+                Map.of("ratio", 0.75, "nodes", List.of("pve1", "pve2"), "at", "2026-12-01T10:00:00Z", "vmid", "999"),
                 key -> key.equals("nodeList") ? List.of("pve1", "pve2", "pve3") : null);
         assertThat(values).containsEntry("ratio", 0.75).containsEntry("nodes", List.of("pve1", "pve2"))
-                .doesNotContainKey("note");
+                .doesNotContainKey("note").as("read-only values are dropped").doesNotContainKey("vmid").doesNotContainKey("cost");
         assertThatThrownBy(() -> FormValidator.validate(form, Map.of("nodes", List.of("pve9"), "ratio", 0.1),
                 key -> List.of("pve1")))
                 .isInstanceOf(InvalidInputException.class)
