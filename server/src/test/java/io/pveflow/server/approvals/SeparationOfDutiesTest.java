@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.flowable.common.engine.api.FlowableForbiddenException;
 import org.flowable.task.api.Task;
@@ -19,8 +18,9 @@ import io.pveflow.server.testing.TestHttp;
 /** {@code <pveflow:separationOfDuties/>}: the starter may not approve, through any door. */
 class SeparationOfDutiesTest extends ApprovalTestSupport {
 
-    TestHttp erin() {
-        return user("erin", "ADMIN", Set.of("approvers"));
+    /** The starter: Flowable's REST API is for admins, so the admin starts the runs there. */
+    TestHttp starter() {
+        return admin();
     }
 
     private String startThroughProcessApi(TestHttp who, String cluster, String key) {
@@ -34,36 +34,36 @@ class SeparationOfDutiesTest extends ApprovalTestSupport {
     void theStarterCanNeitherClaimNorCompleteNorBeDelegatedTo() throws Exception {
         String cluster = cluster("appr-sod");
         deployApproval(cluster, "sodApproval", "PT1H", "fail", "R1/PT1H", "PT1H", true);
-        String runId = startThroughProcessApi(erin(), cluster, "sodApproval");
+        String runId = startThroughProcessApi(starter(), cluster, "sodApproval");
         Task task = openTask(runId);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(runId).singleResult().getStartUserId()).isEqualTo("erin");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(runId).singleResult().getStartUserId()).isEqualTo("admin");
 
         // PVEFlow's API: a clear 403.
-        TestHttp.Response claim = erin().postJson("/api/tasks/" + task.getId() + "/claim", "");
+        TestHttp.Response claim = starter().postJson("/api/tasks/" + task.getId() + "/claim", "");
         assertThat(claim.status()).isEqualTo(403);
         assertThat(claim.json().path("message").asText())
-                .isEqualTo("Separation of duties: 'erin' started this run and may not claim its tasks");
-        TestHttp.Response complete = erin().postJson("/api/tasks/" + task.getId() + "/complete",
+                .isEqualTo("Separation of duties: 'admin' started this run and may not claim its tasks");
+        TestHttp.Response complete = starter().postJson("/api/tasks/" + task.getId() + "/complete",
                 Map.of("values", Map.of("decision", "approve")));
         assertThat(complete.status()).isEqualTo(403);
         assertThat(complete.json().path("message").asText()).contains("may not complete");
 
         // Flowable's REST API: refused inside the engine, 403 too.
-        TestHttp.Response restClaim = erin().postJson("/process-api/runtime/tasks/" + task.getId(),
-                Map.of("action", "claim", "assignee", "erin"));
+        TestHttp.Response restClaim = starter().postJson("/process-api/runtime/tasks/" + task.getId(),
+                Map.of("action", "claim", "assignee", "admin"));
         assertThat(restClaim.status()).as(restClaim.body()).isEqualTo(403);
         assertThat(restClaim.body()).contains("Separation of duties");
-        TestHttp.Response restComplete = erin().postJson("/process-api/runtime/tasks/" + task.getId(),
+        TestHttp.Response restComplete = starter().postJson("/process-api/runtime/tasks/" + task.getId(),
                 Map.of("action", "complete", "variables", List.of(Map.of("name", "approval_decision", "value", "approve"))));
         assertThat(restComplete.status()).as(restComplete.body()).isEqualTo(403);
-        TestHttp.Response restAssign = admin().putJson("/process-api/runtime/tasks/" + task.getId(), Map.of("assignee", "erin"));
+        TestHttp.Response restAssign = admin().putJson("/process-api/runtime/tasks/" + task.getId(), Map.of("assignee", "admin"));
         assertThat(restAssign.status()).as(restAssign.body()).isEqualTo(403);
 
-        // The Java API as erin.
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("erin", null, List.of()));
+        // The Java API as the admin.
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null, List.of()));
         try {
             assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("approval_decision", "approve")))
-                    .isInstanceOf(FlowableForbiddenException.class).hasMessageContaining("'erin' started this run");
+                    .isInstanceOf(FlowableForbiddenException.class).hasMessageContaining("'admin' started this run");
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -72,7 +72,7 @@ class SeparationOfDutiesTest extends ApprovalTestSupport {
 
         // Someone else may; and may not hand it to the starter.
         assertThat(bob().postJson("/api/tasks/" + task.getId() + "/claim", "").status()).isEqualTo(200);
-        TestHttp.Response toStarter = bob().postJson("/api/tasks/" + task.getId() + "/delegate", Map.of("user", "erin"));
+        TestHttp.Response toStarter = bob().postJson("/api/tasks/" + task.getId() + "/delegate", Map.of("user", "admin"));
         assertThat(toStarter.status()).isEqualTo(403);
         assertThat(toStarter.json().path("message").asText()).contains("may not be assigned");
         TestHttp.Response approved = bob().postJson("/api/tasks/" + task.getId() + "/complete",
@@ -85,11 +85,11 @@ class SeparationOfDutiesTest extends ApprovalTestSupport {
     void withoutTheRuleTheStarterMayApproveAndFlowablesTaskEndpointsKeepWorking() throws Exception {
         String cluster = cluster("appr-nosod");
         deployApproval(cluster, "plainApproval", "PT1H", "fail", "R1/PT1H", "PT1H", false);
-        String runId = startThroughProcessApi(erin(), cluster, "plainApproval");
+        String runId = startThroughProcessApi(starter(), cluster, "plainApproval");
         Task task = openTask(runId);
-        assertThat(erin().postJson("/api/tasks/" + task.getId() + "/claim", "").status()).isEqualTo(200);
-        assertThat(erin().postJson("/api/tasks/" + task.getId() + "/release", "").status()).isEqualTo(200);
-        TestHttp.Response restComplete = erin().postJson("/process-api/runtime/tasks/" + task.getId(),
+        assertThat(starter().postJson("/api/tasks/" + task.getId() + "/claim", "").status()).isEqualTo(200);
+        assertThat(starter().postJson("/api/tasks/" + task.getId() + "/release", "").status()).isEqualTo(200);
+        TestHttp.Response restComplete = starter().postJson("/process-api/runtime/tasks/" + task.getId(),
                 Map.of("action", "complete", "variables", List.of(Map.of("name", "approval_decision", "value", "reject"))));
         assertThat(restComplete.status()).as(restComplete.body()).isEqualTo(200);
         assertThat(endedAt(runId, Duration.ofSeconds(30))).isEqualTo("rejectedEnd");
