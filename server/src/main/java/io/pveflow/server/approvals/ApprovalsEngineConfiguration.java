@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 
 import io.pveflow.server.notifications.ApprovalNotifications;
 
-/** Registers the approvals' engine listeners: separation of duties and "a task is waiting" notifications. */
+/**
+ * Registers the approvals' engine listeners: separation of duties, the approval rules for completions through any
+ * API, and "a task is waiting" notifications.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApprovalsEngineConfiguration {
 
@@ -25,6 +28,7 @@ class ApprovalsEngineConfiguration {
             Map<String, List<FlowableEventListener>> typed = engine.getTypedEventListeners() == null
                     ? new HashMap<>() : new HashMap<>(engine.getTypedEventListeners());
             add(typed, SeparationOfDutiesListener.EVENT_TYPES, new SeparationOfDutiesListener());
+            add(typed, ApprovalCompletionListener.EVENT_TYPES, new ApprovalCompletionListener());
             add(typed, TaskWaitingListener.EVENT_TYPES, new TaskWaitingListener(notifications, links));
             engine.setTypedEventListeners(typed);
         };

@@ -89,9 +89,21 @@ class SeparationOfDutiesTest extends ApprovalTestSupport {
         Task task = openTask(runId);
         assertThat(starter().postJson("/api/tasks/" + task.getId() + "/claim", "").status()).isEqualTo(200);
         assertThat(starter().postJson("/api/tasks/" + task.getId() + "/release", "").status()).isEqualTo(200);
-        TestHttp.Response restComplete = starter().postJson("/process-api/runtime/tasks/" + task.getId(),
+        // The approval's rules hold on Flowable's endpoints too: a decision, and a comment to reject.
+        TestHttp.Response noDecision = starter().postJson("/process-api/runtime/tasks/" + task.getId(),
+                Map.of("action", "complete", "variables", List.of(Map.of("name", "approval_decision", "value", "perhaps"))));
+        assertThat(noDecision.status()).as(noDecision.body()).isEqualTo(400);
+        assertThat(noDecision.body()).contains("approval_decision = 'approve' or 'reject' (got 'perhaps')");
+        TestHttp.Response noComment = starter().postJson("/process-api/runtime/tasks/" + task.getId(),
                 Map.of("action", "complete", "variables", List.of(Map.of("name", "approval_decision", "value", "reject"))));
+        assertThat(noComment.status()).as(noComment.body()).isEqualTo(400);
+        assertThat(noComment.body()).contains("a rejection needs a comment");
+        TestHttp.Response restComplete = starter().postJson("/process-api/runtime/tasks/" + task.getId(),
+                Map.of("action", "complete", "variables", List.of(Map.of("name", "approval_decision", "value", "reject"),
+                        Map.of("name", "approval_comment", "value", "scripted rejection"))));
         assertThat(restComplete.status()).as(restComplete.body()).isEqualTo(200);
         assertThat(endedAt(runId, Duration.ofSeconds(30))).isEqualTo("rejectedEnd");
+        assertThat(finalVariable(runId, "approval_by")).isEqualTo("admin");
+        assertThat(finalVariable(runId, "approval_at")).isNotNull();
     }
 }
