@@ -55,9 +55,13 @@ public final class DeployedForms {
         return Set.copyOf(ids.keySet());
     }
 
-    /** One message per user task whose formKey resolves to no form of the deployment. */
-    public static List<String> formKeyProblems(BpmnModel model, Set<String> formIds) {
-        List<String> problems = new ArrayList<>();
+    /** A user task whose formKey does not resolve. */
+    public record Problem(String taskId, String message) {
+    }
+
+    /** One problem per user task whose formKey resolves to no form of the deployment. */
+    public static List<Problem> formKeyProblems(BpmnModel model, Set<String> formIds) {
+        List<Problem> problems = new ArrayList<>();
         for (Process process : model.getProcesses()) {
             for (UserTask task : process.findFlowElementsOfType(UserTask.class, true)) {
                 String key = task.getFormKey();
@@ -65,12 +69,12 @@ public final class DeployedForms {
                     continue;
                 }
                 if (key.contains("${") || key.contains("#{")) {
-                    problems.add("user task '" + task.getId() + "': formKey '" + key
-                            + "' is an expression; name a form of the deployment or '" + ApprovalForm.KEY + "'");
+                    problems.add(new Problem(task.getId(), "formKey '" + key
+                            + "' is an expression; name a form of the deployment or '" + ApprovalForm.KEY + "'"));
                 } else if (!ApprovalForm.KEY.equals(key) && !formIds.contains(key)) {
-                    problems.add("user task '" + task.getId() + "': formKey '" + key + "' names no form of the deployment"
+                    problems.add(new Problem(task.getId(), "formKey '" + key + "' names no form of the deployment"
                             + (formIds.isEmpty() ? " (it has no *.form resource)" : " (its forms: " + formIds.stream().sorted().toList() + ")")
-                            + " and is not the built-in '" + ApprovalForm.KEY + "'");
+                            + " and is not the built-in '" + ApprovalForm.KEY + "'"));
                 }
             }
         }
