@@ -206,6 +206,32 @@ class ApprovalFlowTest extends ApprovalTestSupport {
         }
     }
 
+    @Test
+    void anEscalationCanGoStraightToTheNotifiersItNames() throws Exception {
+        String cluster = cluster("appr-direct");
+        try (HookReceiver leads = HookReceiver.start()) {
+            notifier(cluster, "leads-hook", leads.url());
+            String xml = template().replace("id=\"approvalTemplate\"", "id=\"directEscalation\"")
+                    .replace("bpmnElement=\"approvalTemplate\"", "bpmnElement=\"directEscalation\"")
+                    .replace("<timeDuration>PT12H</timeDuration>", "<timeDuration>PT1S</timeDuration>")
+                    .replace("<flowable:field name=\"group\" stringValue=\"approvers-leads\"/>",
+                            "<flowable:field name=\"group\" stringValue=\"approvers-leads\"/>"
+                                    + "<flowable:field name=\"notifiers\" stringValue=\"leads-hook\"/>");
+            repository.createDeployment().tenantId(cluster).addString("direct.bpmn20.xml", xml).deploy();
+            ProcessInstance run = startAs("dave", cluster, "directEscalation", Map.of("vmid", 300));
+            Task task = openTask(run.getId());
+            JsonNode message = leads.await(b -> b.path("event").path("taskId").asText().equals(task.getId()),
+                    Duration.ofSeconds(30));
+            assertThat(message.path("origin").asText()).isEqualTo("task:" + task.getId());
+            assertThat(message.path("subject").asText())
+                    .isEqualTo("[appr-direct] Waiting for you: Approve in Approval (Escalated to approvers-leads)");
+            assertThat(message.path("event").path("link").asText()).startsWith("/inbox/tasks/" + task.getId());
+            // No rule exists: nothing else (no "waiting" message) reached the notifier.
+            Thread.sleep(500);
+            assertThat(leads.bodies()).hasSize(1);
+        }
+    }
+
     void notifier(String cluster, String name, String url) {
         TestHttp.Response created = admin().postJson("/api/clusters/" + cluster + "/notifiers",
                 Map.of("name", name, "type", "webhook", "settings", Map.of("url", url, "signingSecret", "approval-hook-secret-1")));
