@@ -1,9 +1,10 @@
 import { api } from './api';
 import type { Cluster } from './model';
 import { el } from './dom';
+import type { RouteContext } from './router';
 
 /** The clusters page: every registered Proxmox VE cluster, the tenant its processes run in. */
-export async function renderClusters(root: HTMLElement): Promise<void> {
+export async function renderClusters({ root }: RouteContext): Promise<void> {
   root.replaceChildren(el('h1', {}, 'Clusters'), el('p', { class: 'muted' }, 'Loading…'));
   const clusters = await api<Cluster[]>('/api/clusters');
   const body = clusters.length === 0
