@@ -28,7 +28,7 @@ export function activityPanel(modeler: any, activities: ActivityDescriptor[]): H
             modeler.get('modeling').createShape(shape, { x: vb.x + vb.width / 2, y: vb.y + vb.height / 2 }, modeler.get('canvas').getRootElement());
           }
         } },
-      iconSvg(a.icon, 18), el('span', {}, a.label), a.waits ? el('span', { class: 'waits', title: 'Waits for the Proxmox task' }, '⏱') : null);
+      iconSvg(a.icon, 18), el('span', {}, a.label), a.waits ? el('span', { class: 'waits', title: 'Waits for the Proxmox task' }, iconSvg('hourglass', 12)) : null);
       items.push({ a, node });
       return node;
     });

@@ -69,9 +69,10 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
   const archiveButton = button('Archive', 'Archive: no new runs (running ones go on)', () => void toggleArchive(), { id: 'archive' });
 
   const toolbar = el('div', { class: 'editor-toolbar' },
-    el('nav', { class: 'crumbs' }, el('a', { href: '/processes' }, 'Processes'), ' / ',
-      el('strong', { id: 'process-name' }, process.name || key), ' ', el('span', { class: 'mono muted' }, key)),
-    statusChip, saveChip,
+    el('div', { class: 'title-block' },
+      el('nav', { class: 'crumbs' }, el('a', { href: '/processes' }, 'Processes'), ' / ',
+        el('strong', { id: 'process-name' }, process.name || key), ' ', el('span', { class: 'mono muted' }, key)),
+      el('div', { class: 'title-meta' }, statusChip, saveChip)),
     el('span', { class: 'spacer' }),
     el('div', { class: 'button-group' },
       button('↶', 'Undo (Ctrl+Z)', () => modeler.get('commandStack').undo(), { id: 'undo', 'aria-label': 'Undo' }),

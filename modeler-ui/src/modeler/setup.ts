@@ -21,7 +21,6 @@ export function createModeler(container: HTMLElement, propertiesParent: HTMLElem
                               activities: ActivityDescriptor[], cluster: string | null): any {
   return new Modeler({
     container,
-    keyboard: { bindTo: document },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PvePropertiesModule,
       PveModelingModule, lintModule, minimapModule],
     propertiesPanel: { parent: propertiesParent },

@@ -83,12 +83,9 @@ export const processes = {
     api<ProcessDetail>(`${one(cluster, key)}/versions/${version}/make-current`, { method: 'POST' }),
   archive: (cluster: string, key: string) => api<ProcessDetail>(`${one(cluster, key)}/archive`, { method: 'POST' }),
   restore: (cluster: string, key: string) => api<ProcessDetail>(`${one(cluster, key)}/restore`, { method: 'POST' }),
-  importFile: (cluster: string, file: File, key?: string) => {
-    const body = new FormData();
-    body.append('file', file);
-    return api<Draft & { key: string }>(`${base(cluster)}/import${key ? `?key=${encodeURIComponent(key)}` : ''}`,
-      { method: 'POST', body });
-  },
+  importFile: async (cluster: string, file: File, key?: string) =>
+    api<Draft & { key: string }>(`${base(cluster)}/import${key ? `?key=${encodeURIComponent(key)}` : ''}`,
+      { method: 'POST', body: await file.text(), headers: { 'Content-Type': 'application/xml' } }),
   fromLibrary: (cluster: string, libraryKey: string, key?: string, name?: string) =>
     api<Draft & { key: string }>(`${base(cluster)}/from-library`, json('POST', { libraryKey, key, name })),
   startForm: (cluster: string, key: string) => api<{ inputs: StartInput[] }>(`${one(cluster, key)}/start-form`),
