@@ -24,7 +24,7 @@ export class RunDiagram {
   static async create(container: HTMLElement, xml: string): Promise<RunDiagram> {
     const activities = await loadCatalog().catch(() => []);
     const viewer = createViewer(container, activities);
-    await viewer.importXML(await ensureLayout(xml));
+    await viewer.importXML(await ensureLayout(withFlowReferences(xml)));
     viewer.get('canvas').zoom('fit-viewport', 'auto');
     return new RunDiagram(viewer);
   }
@@ -95,3 +95,38 @@ export class RunDiagram {
 }
 
 export { MARKERS };
+
+const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+
+/**
+ * The automatic layout follows the elements' <incoming>/<outgoing> references, which BPMN written by hand or by
+ * scripts (and deployed through the API) often leaves out: without them every element lands in one column and no
+ * flow is drawn. Adds the missing references from the sequence flows' sourceRef/targetRef; only for diagrams
+ * without diagram interchange (those with it are shown as drawn).
+ */
+export function withFlowReferences(xml: string): string {
+  if (/<(\w+:)?BPMNShape\b/.test(xml)) return xml;
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length) return xml;
+  let changed = false;
+  for (const flow of Array.from(doc.getElementsByTagNameNS(BPMN, 'sequenceFlow'))) {
+    const id = flow.getAttribute('id');
+    if (!id) continue;
+    const parent = flow.parentElement;
+    const find = (ref: string | null) => (ref && parent ? Array.from(parent.children).find((c) => c.getAttribute('id') === ref) : undefined);
+    for (const [ref, name] of [[flow.getAttribute('sourceRef'), 'outgoing'], [flow.getAttribute('targetRef'), 'incoming']] as const) {
+      const node = find(ref);
+      if (!node) continue;
+      const present = Array.from(node.children).some((c) => c.localName === name && c.textContent?.trim() === id);
+      if (present) continue;
+      const reference = doc.createElementNS(BPMN, `${node.prefix ? `${node.prefix}:` : ''}${name}`);
+      reference.textContent = id;
+      // BPMN wants incoming/outgoing right after extensionElements/documentation, before everything else.
+      const after = Array.from(node.children).filter((c) => ['documentation', 'extensionElements', 'incoming', 'outgoing'].includes(c.localName));
+      const anchor = after.length ? after[after.length - 1].nextSibling : node.firstChild;
+      node.insertBefore(reference, anchor);
+      changed = true;
+    }
+  }
+  return changed ? new XMLSerializer().serializeToString(doc) : xml;
+}

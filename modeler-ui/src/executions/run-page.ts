@@ -98,19 +98,20 @@ export async function renderExecution({ params, root }: RouteContext) {
   function renderBanners() {
     const items: HTMLElement[] = [];
     if (run.status === 'cancelled' && (run.cancelledBy || run.cancelReason)) {
-      items.push(el('div', { class: 'banner run-banner cancelled', id: 'cancelled-banner' },
-        el('strong', {}, `Cancelled by ${run.cancelledBy || 'someone'}`), run.cancelReason ? `: ${run.cancelReason}` : ''));
+      items.push(el('div', { class: 'banner run-banner cancelled', id: 'cancelled-banner' }, el('span', {},
+        el('strong', {}, `Cancelled by ${run.cancelledBy || 'someone'}`), run.cancelReason ? `: ${run.cancelReason}` : '')));
     }
     if (run.status === 'failed' && run.message) {
-      items.push(el('div', { class: 'banner run-banner failed', id: 'failure-banner', role: 'alert' }, el('strong', {}, 'Failed: '), run.message));
+      items.push(el('div', { class: 'banner run-banner failed', id: 'failure-banner', role: 'alert' },
+        el('span', {}, el('strong', {}, 'Failed: '), run.message)));
     }
     if (run.status === 'queued') {
-      items.push(el('div', { class: 'banner run-banner queued' }, 'Queued: waiting for a free slot',
-        run.concurrencyGroup ? el('span', {}, ' in ', el('span', { class: 'mono' }, run.concurrencyGroup)) : null));
+      items.push(el('div', { class: 'banner run-banner queued' }, el('span', {}, 'Queued: waiting for a free slot',
+        run.concurrencyGroup ? el('span', {}, ' in ', el('span', { class: 'mono' }, run.concurrencyGroup)) : null)));
     }
     if (run.resumedFrom) {
-      items.push(el('div', { class: 'banner run-banner info', id: 'resumed-from' }, 'Resumed from run ',
-        el('a', { href: `/executions/${encodeURIComponent(run.resumedFrom)}`, class: 'mono' }, run.resumedFrom)));
+      items.push(el('div', { class: 'banner run-banner info', id: 'resumed-from' }, el('span', {}, 'Resumed from run ',
+        el('a', { href: `/executions/${encodeURIComponent(run.resumedFrom)}`, class: 'mono' }, run.resumedFrom))));
     }
     banners.replaceChildren(...items);
   }
@@ -120,11 +121,12 @@ export async function renderExecution({ params, root }: RouteContext) {
       timeline.replaceChildren(el('p', { class: 'muted empty-steps' }, run.status === 'queued' ? 'No step yet: the run is queued.' : 'No step yet.'));
       return;
     }
+    const shown = currentStep()?.id;
     const rows = run.steps.map((step, index) => {
       const badge = stepBadge(step.status);
       const percent = progress.get(step.id);
       const tr = el('tr', { 'data-step': step.id, 'data-activity': step.activityId, 'data-status': step.status, tabindex: 0,
-        'aria-selected': step.id === selectedStep ? 'true' : 'false', class: step.id === selectedStep ? 'selected' : '' },
+        'aria-selected': step.id === shown ? 'true' : 'false', class: step.id === shown ? 'selected' : '' },
         el('td', { class: 'muted small' }, String(index + 1)),
         el('td', {}, step.name || step.activityId, el('div', { class: 'mono muted small' }, step.activityId)),
         el('td', { class: 'small' }, step.activity || step.type),
@@ -143,12 +145,25 @@ export async function renderExecution({ params, root }: RouteContext) {
       el('tbody', {}, ...rows)));
   }
 
+  /** The selected step; or, when an element was chosen before it ran, its latest step once there is one. */
   function currentStep(): Step | undefined {
-    return run.steps.find((s) => s.id === selectedStep);
+    const chosen = run.steps.find((s) => s.id === selectedStep);
+    if (chosen || !selectedActivity) return chosen;
+    const instances = run.steps.filter((s) => s.activityId === selectedActivity);
+    return instances.find((s) => s.status === 'active' || s.status === 'failed') || instances[instances.length - 1];
   }
 
   function renderStep() {
     const step = currentStep();
+    const failedHere = run.incidents.filter((i) => i.activityId === selectedActivity);
+    if (!step && selectedActivity && failedHere.length) {
+      // An async step whose job failed has no step record yet (its transaction rolled back): show the incident.
+      const badge = stepBadge('failed');
+      stepPanel.replaceChildren(el('h2', {}, selectedActivity, ' ', el('span', { class: badge.className }, badge.label)),
+        el('p', { class: 'muted small' }, 'The step failed before it could start; the engine keeps its job as an incident.'),
+        ...failedHere.map((i) => el('p', { class: 'message incident-message' }, i.message || 'failed')));
+      return;
+    }
     if (!step) {
       stepPanel.replaceChildren(el('h2', {}, 'Step'), el('p', { class: 'muted' }, selectedActivity
         ? `'${selectedActivity}' has not run in this execution.`
@@ -248,9 +263,18 @@ export async function renderExecution({ params, root }: RouteContext) {
     for (const step of run.steps) {
       if (step.pveTask?.exitStatus) progress.delete(step.id);
     }
-    if (!selectedStep) {
+    if (!selectedStep && !selectedActivity) {
+      // Open on what matters: a failed step (or the element of an incident), else the step running now.
       const focus = run.steps.find((s) => s.status === 'failed') || [...run.steps].reverse().find((s) => s.status === 'active');
-      if (focus) { selectedStep = focus.id; selectedActivity = focus.activityId; diagram?.select(focus.activityId); }
+      const incident = run.incidents.find((i) => i.dead) || run.incidents[0];
+      if (focus && (!incident || focus.activityId === incident.activityId)) {
+        selectedStep = focus.id;
+        selectedActivity = focus.activityId;
+      } else if (incident) {
+        selectedActivity = incident.activityId;
+        selectedStep = run.steps.find((s) => s.activityId === incident.activityId && !s.endedAt)?.id ?? null;
+      }
+      if (selectedActivity) diagram?.select(selectedActivity);
     }
     renderAll();
   }
@@ -269,13 +293,13 @@ export async function renderExecution({ params, root }: RouteContext) {
       const data = JSON.parse((e as MessageEvent).data) as LogEvent;
       let buffer = logs.get(data.stepId);
       if (!buffer) logs.set(data.stepId, (buffer = new LogBuffer()));
-      if (buffer.append(data.from, data.lines) > 0 && data.stepId === selectedStep) renderStep();
+      if (buffer.append(data.from, data.lines) > 0 && data.stepId === currentStep()?.id) renderStep();
     });
     es.addEventListener('progress', (e) => {
       const data = JSON.parse((e as MessageEvent).data) as ProgressEvent;
       progress.set(data.stepId, data.percent);
       renderTimeline();
-      if (data.stepId === selectedStep) renderStep();
+      if (data.stepId === currentStep()?.id) renderStep();
     });
     es.addEventListener('end', () => {
       close();
