@@ -39,6 +39,19 @@ const FAILING = bpmn('e2eFailing', 'E2E failing check', `
     <sequenceFlow id="f2" sourceRef="check" targetRef="end"/>
     <endEvent id="end" name="Done"/>`);
 
+const SNAPSHOT = bpmn('e2eSnapshot', 'E2E snapshot', `
+    <startEvent id="start" name="Start"/>
+    <sequenceFlow id="f1" sourceRef="start" targetRef="snap"/>
+    <serviceTask id="snap" name="Snapshot guest 100" flowable:delegateExpression="\${pveSnapshotCreate}">
+      <extensionElements>
+        <flowable:field name="vmid"><flowable:string>100</flowable:string></flowable:field>
+        <flowable:field name="snapname"><flowable:expression>\${snapname}</flowable:expression></flowable:field>
+        <flowable:field name="resultVariable"><flowable:string>snapshot</flowable:string></flowable:field>
+      </extensionElements>
+    </serviceTask>
+    <sequenceFlow id="f2" sourceRef="snap" targetRef="end"/>
+    <endEvent id="end" name="Done"/>`);
+
 async function deploy(key, xml) {
   const form = new FormData();
   form.append('tenantId', CLUSTER);
@@ -104,6 +117,7 @@ describe('executions UI', { skip: chromiumPath ? false : 'Chromium is missing' }
     browser = await launch();
     await deploy('e2eApproval', APPROVAL);
     await deploy('e2eFailing', FAILING);
+    await deploy('e2eSnapshot', SNAPSHOT);
   }, { timeout: 300_000 });
 
   after(async () => {
@@ -215,6 +229,29 @@ describe('executions UI', { skip: chromiumPath ? false : 'Chromium is missing' }
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     await screenshot(page, 'executions-run-dark');
     await page.evaluate(() => localStorage.removeItem('pveflow.theme'));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("streams a Proxmox step's task while it runs", { timeout: 120_000 }, async () => {
+    const id = await startRun('e2eSnapshot', { snapname: `e2e${Date.now()}` });
+    const page = await signedInPage();
+    await openRun(page, id);
+    // The demo cluster's tasks take seconds: the step waits on its task with the UPID shown and the log streaming.
+    await page.waitForSelector('#run-status[data-status="waiting"]');
+    assert.match(await page.locator('#run-status').innerText(), /Proxmox task/);
+    await page.waitForSelector('#steps tr.selected[data-activity="snap"][data-status="active"]');
+    await page.waitForSelector('#task-facts td:has-text("UPID:")');
+    await page.waitForSelector('#run-canvas .djs-element.run-active[data-element-id="snap"]');
+    await screenshot(page, 'executions-pve-task-running');
+    await page.waitForSelector('#run-status[data-status="completed"]', { timeout: 60_000 });
+    await page.waitForSelector('#task-exit:has-text("OK")');
+    const log = await page.locator('#task-log').innerText();
+    assert.ok(log.trim().length > 0 && !/No log|Waiting for the task log/.test(log), `the task log is shown: ${log}`);
+    const detail = await run(id);
+    const step = detail.steps.find((s) => s.activityId === 'snap');
+    assert.equal(await page.locator('#task-facts tr:has-text("UPID") td').innerText(), step.pveTask.upid);
+    await screenshot(page, 'executions-pve-task-done');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
