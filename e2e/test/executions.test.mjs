@@ -42,7 +42,7 @@ const FAILING = bpmn('e2eFailing', 'E2E failing check', `
 const SNAPSHOT = bpmn('e2eSnapshot', 'E2E snapshot', `
     <startEvent id="start" name="Start"/>
     <sequenceFlow id="f1" sourceRef="start" targetRef="snap"/>
-    <serviceTask id="snap" name="Snapshot guest 100" flowable:delegateExpression="\${pveSnapshotCreate}">
+    <serviceTask id="snap" name="Snapshot guest 100" flowable:triggerable="true" flowable:delegateExpression="\${pveSnapshotCreate}">
       <extensionElements>
         <flowable:field name="vmid"><flowable:string>100</flowable:string></flowable:field>
         <flowable:field name="snapname"><flowable:expression>\${snapname}</flowable:expression></flowable:field>

@@ -27,6 +27,7 @@ export async function renderExecution({ params, root }: RouteContext) {
   let diagram: RunDiagram | null = null;
   let selectedStep: string | null = null;
   let selectedActivity: string | null = null;
+  let following = true; // the selection follows the running or failed step until the user chooses one
   const logs = new Map<string, LogBuffer>();
   const progress = new Map<string, number>();
 
@@ -230,6 +231,7 @@ export async function renderExecution({ params, root }: RouteContext) {
 
   // ---- selection ----------------------------------------------------------------------------------------------
   function selectStep(stepId: string, fromTimeline: boolean) {
+    following = false;
     selectedStep = stepId;
     selectedActivity = currentStep()?.activityId ?? null;
     renderTimeline();
@@ -239,6 +241,7 @@ export async function renderExecution({ params, root }: RouteContext) {
 
   /** From the diagram (or an incident): the step of that element, the latest instance (the running one first). */
   function selectActivity(activityId: string | null) {
+    following = false;
     selectedActivity = activityId;
     const instances = run.steps.filter((s) => s.activityId === activityId);
     const step = instances.find((s) => s.status === 'active' || s.status === 'failed') || instances[instances.length - 1];
@@ -263,8 +266,9 @@ export async function renderExecution({ params, root }: RouteContext) {
     for (const step of run.steps) {
       if (step.pveTask?.exitStatus) progress.delete(step.id);
     }
-    if (!selectedStep && !selectedActivity) {
-      // Open on what matters: a failed step (or the element of an incident), else the step running now.
+    if (following) {
+      // Until the user picks something, follow what matters: a failed step (or the element of an incident), else
+      // the step running now.
       const focus = run.steps.find((s) => s.status === 'failed') || [...run.steps].reverse().find((s) => s.status === 'active');
       const incident = run.incidents.find((i) => i.dead) || run.incidents[0];
       if (focus && (!incident || focus.activityId === incident.activityId)) {
