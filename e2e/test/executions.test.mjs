@@ -361,6 +361,25 @@ describe('executions UI', { skip: chromiumPath ? false : 'Chromium is missing' }
     await page.context().close();
   });
 
+  test('shows a viewer the actions disabled, saying why', { timeout: 120_000 }, async () => {
+    const created = await server.api('/api/users', { method: 'POST',
+      body: JSON.stringify({ username: 'e2e-viewer', password: 'viewer-password-0123', roles: ['VIEWER'] }) });
+    assert.equal(created.status, 201, created.text);
+    const id = await startRun('e2eApproval');
+    await awaitStatus(id, 'waiting');
+    const page = await newPage(browser);
+    await login(page, { ...server, username: 'e2e-viewer', password: 'viewer-password-0123' });
+    await openRun(page, id);
+    for (const action of ['retry', 'resume', 'cancel', 'kill']) {
+      const button = page.locator(`#action-${action}`);
+      assert.equal(await button.isDisabled(), true, `${action} is disabled for a viewer`);
+      assert.match(await button.getAttribute('title'), /Operators and admins act on runs/);
+    }
+    await screenshot(page, 'executions-viewer');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("shows the server's message when an action is refused", { timeout: 120_000 }, async () => {
     const id = await startRun('e2eFailing', { fixed: false });
     await awaitStatus(id, 'failed');
