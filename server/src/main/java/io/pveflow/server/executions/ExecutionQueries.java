@@ -60,7 +60,9 @@ class ExecutionQueries {
                 case QUEUED -> " AND e.state = 'queued'";
                 case COMPLETED -> " AND e.state = 'completed'";
                 case CANCELLED -> " AND e.state = 'cancelled'";
-                case FAILED -> " AND (e.state = 'failed' OR (e.state = 'active' AND " + FAILED_JOB + "))";
+                // the IN list lets the planner use (state, cluster_id, created_at) instead of walking every run of a
+                // cluster newest first in search of failures that may not exist (measured: 0.2 ms instead of 630 ms)
+                case FAILED -> " AND e.state IN ('failed', 'active') AND (e.state = 'failed' OR " + FAILED_JOB + ")";
                 case WAITING -> " AND e.state = 'active' AND NOT " + FAILED_JOB + " AND " + WAITING;
                 case RUNNING -> " AND e.state = 'active' AND NOT " + FAILED_JOB + " AND NOT " + WAITING;
             });

@@ -101,11 +101,28 @@ class ConcurrencyGroupTest extends ExecutionTestSupport {
     }
 
     @Test
-    void aMalformedDeclarationIsNamed() {
+    void aMalformedDeclarationIsRefusedAtDeployNamingTheAttribute() {
         cluster("queue-e");
-        deployWithTask("queue-e", "badLimit", "<pveflow:concurrency group=\"cluster\" limit=\"many\"/>");
-        TestHttp.Response response = start(admin(), "queue-e", "badLimit", Map.of());
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).contains("concurrency.limit").contains("many");
+        for (String[] bad : new String[][] {
+                {"<pveflow:concurrency group=\"cluster\" limit=\"many\"/>", "concurrency.limit"},
+                {"<pveflow:concurrency group=\"vm:${vm.id}\"/>", "concurrency.group"},
+                {"<pveflow:concurrency group=\"cluster\" whenFull=\"wait\"/>", "concurrency.whenFull"},
+                {"<pveflow:retention days=\"-3\"/>", "retention"}}) {
+            String bpmn = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:pveflow="http://pveflow.io/schema/bpmn"
+                                 targetNamespace="http://pveflow.io/test">
+                      <process id="badDeclaration" isExecutable="true">
+                        <extensionElements>%s</extensionElements>
+                        <startEvent id="start"/><sequenceFlow id="f" sourceRef="start" targetRef="end"/><endEvent id="end"/>
+                      </process>
+                    </definitions>
+                    """.formatted(bad[0]);
+            TestHttp.Response refused = admin().postFile("/process-api/repository/deployments", "bad.bpmn20.xml",
+                    bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("tenantId", "queue-e"));
+            assertThat(refused.status()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.body()).as(bad[0]).contains("pveflow:" + bad[1]);
+        }
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("badDeclaration").count()).isZero();
     }
 }
