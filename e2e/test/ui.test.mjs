@@ -104,11 +104,12 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     const start = page.locator('#canvas [data-element-id="start"]');
     const startBox = await start.boundingBox();
     const canvasBox = await page.locator('#canvas').boundingBox();
-    const taskId = await dragActivity(page, 'pveSnapshotCreate', startBox.x - canvasBox.x + 170, startBox.y - canvasBox.y + 18);
+    const taskId = await dragActivity(page, 'pveSnapshotCreate', startBox.x - canvasBox.x + 260, startBox.y - canvasBox.y + 18);
     assert.equal(await page.locator(`#canvas .djs-shape[data-element-id="${taskId}"] .pve-stripe`).count(), 1, 'drawn as a PVE step');
     await clickShape(page, 'start');
     await page.click('.djs-context-pad [data-action="connect"]');
     await clickShape(page, taskId);
+    await page.keyboard.press('Escape');
     await clickShape(page, taskId);
     await page.click('.djs-context-pad [data-action="append.end-event"]');
     await page.keyboard.press('Escape');
@@ -211,6 +212,7 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     await page.waitForURL('**/compare/1/2');
     await page.waitForSelector('#canvas-a .diff-removed[data-element-id="Review"]');
     assert.ok(await page.locator('#canvas-b .diff-added').count() >= 1, 'the new step is marked as added');
+    assert.ok(await page.locator('#canvas-b .diff-changed').count() >= 1, 'the reconnected flow is marked as changed');
     assert.ok(await page.locator('#diff-list li.removed[data-element="Review"]').count() === 1);
     await screenshot(page, '10-compare');
     await page.context().close();
