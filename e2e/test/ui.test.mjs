@@ -127,7 +127,7 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     // A second step through the searchable "append PVE step" menu of the context pad, then the end event.
     await clickShape(page, taskId);
     await page.click('.djs-context-pad [data-action="append.pve-step"]');
-    await page.fill('.djs-popup-search input', 'get guests');
+    await page.fill('.djs-popup-search input', 'pveGetGuests');
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#canvas .djs-shape .pve-stripe').count(), 2, 'two PVE steps');
     await page.click('.djs-context-pad [data-action="append.end-event"]');
