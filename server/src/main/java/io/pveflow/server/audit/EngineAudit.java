@@ -54,10 +54,11 @@ class EngineAudit {
                 audit.record(who, "deploy", "deployment", deployment.getId(), deployment.getTenantId(),
                         "name=" + deployment.getName());
             } else if (event.getType() == FlowableEngineEventType.PROCESS_STARTED && entity instanceof ProcessInstance run) {
-                audit.record(who, "start", "run", run.getId(), run.getTenantId(),
+                // the event may carry the start event's child execution (asynchronous starts): name the run itself
+                audit.record(who, "start", "run", entityEvent.getProcessInstanceId(), run.getTenantId(),
                         "process=" + run.getProcessDefinitionId() + (run.getBusinessKey() == null ? "" : " businessKey=" + run.getBusinessKey()));
             } else if (event.getType() == FlowableEngineEventType.PROCESS_CANCELLED && entity instanceof ProcessInstance run) {
-                audit.record(who, "cancel", "run", run.getId(), run.getTenantId(), "process=" + run.getProcessDefinitionId());
+                audit.record(who, "cancel", "run", entityEvent.getProcessInstanceId(), run.getTenantId(), "process=" + run.getProcessDefinitionId());
             } else if (event.getType() == FlowableEngineEventType.TASK_COMPLETED && entity instanceof Task task) {
                 audit.record(who, "complete-task", "task", task.getId(), task.getTenantId(),
                         "task=" + task.getTaskDefinitionKey() + " run=" + task.getProcessInstanceId());

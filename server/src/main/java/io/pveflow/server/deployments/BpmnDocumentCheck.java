@@ -39,6 +39,11 @@ final class BpmnDocumentCheck {
         return name.endsWith(".bpmn20.xml") || name.endsWith(".bpmn");
     }
 
+    /** Well-formed XML without DOCTYPE or entity references, with a BPMN 2.0 {@code definitions} root. */
+    static void checkWellFormed(String resourceName, byte[] document) {
+        checkWellFormedWithoutDoctype(resourceName, document);
+    }
+
     /** Reads the document into a model, refusing anything that is not well-formed, DOCTYPE-free BPMN 2.0. */
     static BpmnModel parse(String resourceName, byte[] document, boolean validateSchema) {
         checkWellFormedWithoutDoctype(resourceName, document);
@@ -47,16 +52,24 @@ final class BpmnDocumentCheck {
 
     /** Flowable's process validator: every error (not warning), each naming its element. */
     static void validate(String resourceName, BpmnModel model) {
+        List<DeploymentProblem> problems = new ArrayList<>();
+        String message = validate(resourceName, model, problems);
+        if (message != null) {
+            throw new DeploymentRefusedException(message, problems);
+        }
+    }
+
+    /** Adds the validator's errors to {@code problems}; returns the refusal message, or null when there is none. */
+    static String validate(String resourceName, BpmnModel model, List<DeploymentProblem> problems) {
         List<String> errors = new ArrayList<>();
         for (ValidationError error : VALIDATOR.validate(model)) {
             if (!error.isWarning()) {
                 errors.add(describe(error));
+                problems.add(DeploymentProblem.error(error.getActivityId() != null ? error.getActivityId()
+                        : error.getProcessDefinitionId(), null, error.getProblem(), error.getDefaultDescription()));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new FlowableIllegalArgumentException("Resource '" + resourceName + "' is not a valid process: "
-                    + String.join("; ", errors));
-        }
+        return errors.isEmpty() ? null : "Resource '" + resourceName + "' is not a valid process: " + String.join("; ", errors);
     }
 
     private static void checkWellFormedWithoutDoctype(String resourceName, byte[] document) {
@@ -72,29 +85,29 @@ final class BpmnDocumentCheck {
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.DTD) {
-                    throw refused(resourceName, reader, "DOCTYPE declarations are not allowed in BPMN documents "
+                    throw refused(resourceName, reader, "doctype", "DOCTYPE declarations are not allowed in BPMN documents "
                             + "(they enable external entity (XXE) and entity expansion attacks)");
                 }
                 if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw refused(resourceName, reader, "entity reference '&" + reader.getLocalName()
+                    throw refused(resourceName, reader, "entity-reference", "entity reference '&" + reader.getLocalName()
                             + ";' is not allowed");
                 }
                 if (event == XMLStreamConstants.START_ELEMENT && !rootSeen) {
                     rootSeen = true;
                     if (!"definitions".equals(reader.getLocalName()) || !BPMN_NAMESPACE.equals(reader.getNamespaceURI())) {
-                        throw refused(resourceName, reader, "not a BPMN 2.0 document: the root element is {"
+                        throw refused(resourceName, reader, "bpmn-root", "not a BPMN 2.0 document: the root element is {"
                                 + nullToEmpty(reader.getNamespaceURI()) + "}" + reader.getLocalName()
                                 + ", expected {" + BPMN_NAMESPACE + "}definitions");
                     }
                 }
             }
             if (!rootSeen) {
-                throw new FlowableIllegalArgumentException("Resource '" + resourceName + "' is empty: no XML element found");
+                throw refusal("empty", "Resource '" + resourceName + "' is empty: no XML element found");
             }
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
-            throw new FlowableIllegalArgumentException("Resource '" + resourceName + "' is not well-formed XML"
+            throw refusal("well-formed", "Resource '" + resourceName + "' is not well-formed XML"
                     + where + ": " + stripLocation(e.getMessage()));
         } finally {
             closeQuietly(reader);
@@ -106,7 +119,7 @@ final class BpmnDocumentCheck {
             return new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(document), validateSchema, true);
         } catch (XMLException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new FlowableIllegalArgumentException("Resource '" + resourceName + "' is not valid BPMN 2.0: "
+            throw refusal("bpmn-schema", "Resource '" + resourceName + "' is not valid BPMN 2.0: "
                     + stripLocation(cause.getMessage()));
         }
     }
@@ -126,10 +139,15 @@ final class BpmnDocumentCheck {
         return text.append(": ").append(error.getDefaultDescription()).toString();
     }
 
-    private static FlowableIllegalArgumentException refused(String resourceName, XMLStreamReader reader, String why) {
+    private static FlowableIllegalArgumentException refused(String resourceName, XMLStreamReader reader, String rule,
+                                                            String why) {
         int line = reader.getLocation() == null ? -1 : reader.getLocation().getLineNumber();
-        return new FlowableIllegalArgumentException("Resource '" + resourceName + "' is refused"
-                + (line > 0 ? " at line " + line : "") + ": " + why);
+        return refusal(rule, "Resource '" + resourceName + "' is refused" + (line > 0 ? " at line " + line : "") + ": " + why);
+    }
+
+    /** A refusal of the whole document: one problem, with no element. */
+    static DeploymentRefusedException refusal(String rule, String message) {
+        return new DeploymentRefusedException(message, List.of(DeploymentProblem.error(null, null, rule, message)));
     }
 
     private static String stripLocation(String message) {

@@ -33,7 +33,12 @@ final class CatalogRules {
 
     /** {@code catalog} answers a bean name with its descriptor, or null when the bean is not a PVE activity. */
     static List<String> violations(BpmnModel model, Function<String, ActivityDescriptor> catalog) {
-        List<String> violations = new ArrayList<>();
+        return describe(problems(model, catalog));
+    }
+
+    /** Every misuse of a PVE activity; the message starts with the activity, the field is named separately. */
+    static List<DeploymentProblem> problems(BpmnModel model, Function<String, ActivityDescriptor> catalog) {
+        List<DeploymentProblem> violations = new ArrayList<>();
         for (Process process : model.getProcesses()) {
             for (ServiceTask task : process.findFlowElementsOfType(ServiceTask.class, true)) {
                 if (!ImplementationType.IMPLEMENTATION_TYPE_DELEGATEEXPRESSION.equals(task.getImplementationType())) {
@@ -46,18 +51,23 @@ final class CatalogRules {
                 }
             }
         }
-        return violations;
+        return List.copyOf(violations);
     }
 
-    private static void check(ServiceTask task, ActivityDescriptor activity, List<String> violations) {
-        String where = "element '" + task.getId() + "' (" + activity.id() + "): ";
+    static List<String> describe(List<DeploymentProblem> problems) {
+        return problems.stream().map(p -> "element '" + p.elementId() + "' " + p.message()).toList();
+    }
+
+    private static void check(ServiceTask task, ActivityDescriptor activity, List<DeploymentProblem> violations) {
+        String where = "(" + activity.id() + "): ";
         Set<String> given = new HashSet<>();
         for (FieldExtension field : task.getFieldExtensions()) {
             given.add(field.getFieldName());
             FieldSpec spec = activity.field(field.getFieldName());
             if (spec == null) {
-                violations.add(where + "unknown field '" + field.getFieldName() + "' (fields: "
-                        + String.join(", ", activity.fields().stream().map(FieldSpec::name).toList()) + ")");
+                violations.add(DeploymentProblem.error(task.getId(), field.getFieldName(), "unknown-field",
+                        where + "unknown field '" + field.getFieldName() + "' (fields: "
+                        + String.join(", ", activity.fields().stream().map(FieldSpec::name).toList()) + ")"));
                 continue;
             }
             String literal = field.getStringValue();
@@ -65,17 +75,20 @@ final class CatalogRules {
                     && !literal.contains("${") && !literal.contains("#{")) {
                 String problem = literalProblem(spec, literal.trim());
                 if (problem != null) {
-                    violations.add(where + "field '" + spec.name() + "' " + problem);
+                    violations.add(DeploymentProblem.error(task.getId(), spec.name(), "field-value",
+                            where + "field '" + spec.name() + "' " + problem));
                 }
             }
         }
         for (FieldSpec spec : activity.fields()) {
             if (spec.required() && spec.defaultValue() == null && !given.contains(spec.name())) {
-                violations.add(where + "required field '" + spec.name() + "' is missing");
+                violations.add(DeploymentProblem.error(task.getId(), spec.name(), "required-field",
+                        where + "required field '" + spec.name() + "' is missing"));
             }
         }
         if (activity.waits() && !task.isTriggerable() && !waitsDisabled(task)) {
-            violations.add(where + "waits for a Proxmox task, so the service task needs flowable:triggerable=\"true\"");
+            violations.add(DeploymentProblem.error(task.getId(), "triggerable", "triggerable",
+                    where + "waits for a Proxmox task, so the service task needs flowable:triggerable=\"true\""));
         }
     }
 

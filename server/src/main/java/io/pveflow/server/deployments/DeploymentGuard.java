@@ -1,5 +1,6 @@
 package io.pveflow.server.deployments;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.pveflow.server.clusters.ClusterPolicies;
+import io.pveflow.server.executions.ProcessDeclarations;
 import io.pveflow.server.expressions.ProcessBeans;
 
 /**
@@ -49,29 +51,62 @@ public class DeploymentGuard implements EngineDeployer {
         }
         boolean validateSchema = deploymentSettings == null
                 || !Boolean.FALSE.equals(deploymentSettings.get(DeploymentSettings.IS_BPMN20_XSD_VALIDATION_ENABLED));
-        long limit = limits.maxDocumentSize().toBytes();
         for (EngineResource resource : resources.values()) {
-            byte[] bytes = resource.getBytes();
-            int size = bytes == null ? 0 : bytes.length;
-            if (size > limit) {
-                throw new FlowableIllegalArgumentException("Resource '" + resource.getName() + "' is " + size
-                        + " bytes; the limit is " + limit + " bytes (pveflow.deployments.max-document-size)");
-            }
-            if (BpmnDocumentCheck.isBpmnResource(resource.getName())) {
-                BpmnModel model = BpmnDocumentCheck.parse(resource.getName(), bytes == null ? new byte[0] : bytes, validateSchema);
-                // Security rules first: a refused construct is named as such, not as an incomplete one.
-                List<String> violations = ProcessRules.violations(model, policyFor(deployment.getTenantId()));
-                if (!violations.isEmpty()) {
-                    throw new FlowableIllegalArgumentException("Resource '" + resource.getName()
-                            + "' breaks PVEFlow's process rules: " + String.join("; ", violations));
-                }
-                List<String> catalogue = CatalogRules.violations(model, beans::activity);
-                if (!catalogue.isEmpty()) {
-                    throw new FlowableIllegalArgumentException("Resource '" + resource.getName()
-                            + "' uses PVE activities wrongly: " + String.join("; ", catalogue));
-                }
-                BpmnDocumentCheck.validate(resource.getName(), model);
-            }
+            refuseIfBroken(deployment.getTenantId(), resource.getName(), resource.getBytes(), validateSchema);
+        }
+    }
+
+    /**
+     * Every problem the guard finds in one document, as it would be deployed for {@code tenantId}, without deploying
+     * anything: the size limit, the document checks, the process rules, the catalogue and Flowable's validation.
+     * Empty when the guard would accept the document.
+     */
+    public List<DeploymentProblem> check(String tenantId, String resourceName, byte[] document) {
+        try {
+            refuseIfBroken(tenantId, resourceName, document, true);
+            return List.of();
+        } catch (DeploymentRefusedException refused) {
+            return refused.problems();
+        }
+    }
+
+    private void refuseIfBroken(String tenantId, String resourceName, byte[] bytes, boolean validateSchema) {
+        long limit = limits.maxDocumentSize().toBytes();
+        int size = bytes == null ? 0 : bytes.length;
+        if (size > limit) {
+            throw BpmnDocumentCheck.refusal("document-size", "Resource '" + resourceName + "' is " + size
+                    + " bytes; the limit is " + limit + " bytes (pveflow.deployments.max-document-size)");
+        }
+        if (!BpmnDocumentCheck.isBpmnResource(resourceName)) {
+            return;
+        }
+        BpmnModel model = BpmnDocumentCheck.parse(resourceName, bytes == null ? new byte[0] : bytes, validateSchema);
+        // Every rule set runs, so the refusal lists all problems at once; its message names the first rule set
+        // that refused, security rules first: a refused construct is named as such, not as an incomplete one.
+        List<DeploymentProblem> security = ProcessRules.problems(model, policyFor(tenantId));
+        List<DeploymentProblem> catalogue = CatalogRules.problems(model, beans::activity);
+        List<DeploymentProblem> declarations = new ArrayList<>();
+        String processId = model.getMainProcess() == null ? null : model.getMainProcess().getId();
+        ProcessDeclarations.problems(model).forEach((field, problem) -> declarations.add(
+                DeploymentProblem.error(processId, field, "run-settings", "pveflow:" + field + ": " + problem)));
+        List<DeploymentProblem> all = new ArrayList<>(security);
+        all.addAll(catalogue);
+        all.addAll(declarations);
+        String invalid = BpmnDocumentCheck.validate(resourceName, model, all);
+        if (!security.isEmpty()) {
+            throw new DeploymentRefusedException("Resource '" + resourceName + "' breaks PVEFlow's process rules: "
+                    + String.join("; ", ProcessRules.describe(security)), all);
+        }
+        if (!catalogue.isEmpty()) {
+            throw new DeploymentRefusedException("Resource '" + resourceName + "' uses PVE activities wrongly: "
+                    + String.join("; ", CatalogRules.describe(catalogue)), all);
+        }
+        if (!declarations.isEmpty()) {
+            throw new DeploymentRefusedException("Resource '" + resourceName + "' declares its runs wrongly: "
+                    + String.join("; ", declarations.stream().map(DeploymentProblem::message).toList()), all);
+        }
+        if (invalid != null) {
+            throw new DeploymentRefusedException(invalid, all);
         }
     }
 

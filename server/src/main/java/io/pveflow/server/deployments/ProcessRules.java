@@ -41,18 +41,27 @@ final class ProcessRules {
     static final Pattern SINGLE_BEAN = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
 
     private final Policy policy;
-    private final List<String> violations = new ArrayList<>();
+    private final List<DeploymentProblem> problems = new ArrayList<>();
 
     private ProcessRules(Policy policy) {
         this.policy = policy;
     }
 
     static List<String> violations(BpmnModel model, Policy policy) {
+        return describe(problems(model, policy));
+    }
+
+    /** Every broken rule, each naming its element and rule. */
+    static List<DeploymentProblem> problems(BpmnModel model, Policy policy) {
         ProcessRules rules = new ProcessRules(policy);
         for (Process process : model.getProcesses()) {
             rules.check(process);
         }
-        return rules.violations;
+        return List.copyOf(rules.problems);
+    }
+
+    static List<String> describe(List<DeploymentProblem> problems) {
+        return problems.stream().map(p -> "element '" + p.elementId() + "': " + p.message()).toList();
     }
 
     private void check(Process process) {
@@ -73,21 +82,21 @@ final class ProcessRules {
             serviceTask(id, task.getType(), task.getImplementationType(), task.getImplementation());
         } else if (element instanceof SendTask task) {
             if (ImplementationType.IMPLEMENTATION_TYPE_WEBSERVICE.equals(task.getImplementationType())) {
-                refuse(id, "web service tasks are not allowed");
+                refuse(id, "web-service-task", "web service tasks are not allowed");
             } else {
                 serviceTask(id, task.getType(), null, null);
             }
         } else if (element instanceof BusinessRuleTask) {
-            refuse(id, "business rule tasks are not supported (rules run as class delegates)");
+            refuse(id, "business-rule-task", "business rule tasks are not supported (rules run as class delegates)");
         } else if (element instanceof ScriptTask task) {
             if (!GraalJsScriptEngine.isJavaScript(task.getScriptFormat())) {
-                refuse(id, "script format '" + task.getScriptFormat() + "' is not allowed; scripts must be javascript");
+                refuse(id, "script-language", "script format '" + task.getScriptFormat() + "' is not allowed; scripts must be javascript");
             }
         } else if (element instanceof SequenceFlow flow) {
             String language = flow.getConditionLanguage();
             if (language != null && !language.isBlank() && !"juel".equalsIgnoreCase(language)
                     && !GraalJsScriptEngine.isJavaScript(language)) {
-                refuse(id, "condition language '" + language + "' is not allowed; use javascript or ${...}");
+                refuse(id, "condition-language", "condition language '" + language + "' is not allowed; use javascript or ${...}");
             }
         }
         if (element instanceof UserTask task) {
@@ -100,13 +109,13 @@ final class ProcessRules {
             switch (type.toLowerCase(Locale.ROOT)) {
                 case "http" -> {
                     if (!policy.httpTaskAllowed()) {
-                        refuse(id, "HTTP tasks are not allowed for this cluster (an admin can allow them per cluster)");
+                        refuse(id, "http-task", "HTTP tasks are not allowed for this cluster (an admin can allow them per cluster)");
                     }
                 }
-                case "shell" -> refuse(id, "shell tasks are not allowed: they run commands on the PVEFlow server");
-                case "camel", "mule" -> refuse(id, type + " tasks are not allowed");
-                case "mail" -> refuse(id, "mail tasks are not allowed; send messages with the notify activity");
-                default -> refuse(id, "service tasks of type '" + type + "' are not allowed");
+                case "shell" -> refuse(id, "shell-task", "shell tasks are not allowed: they run commands on the PVEFlow server");
+                case "camel", "mule" -> refuse(id, "task-type", type + " tasks are not allowed");
+                case "mail" -> refuse(id, "mail-task", "mail tasks are not allowed; send messages with the notify activity");
+                default -> refuse(id, "task-type", "service tasks of type '" + type + "' are not allowed");
             }
             return;
         }
@@ -119,7 +128,7 @@ final class ProcessRules {
             if (ImplementationType.IMPLEMENTATION_TYPE_SCRIPT.equals(listener.getImplementationType())) {
                 String language = listener.getScriptInfo() == null ? null : listener.getScriptInfo().getLanguage();
                 if (!GraalJsScriptEngine.isJavaScript(language)) {
-                    refuse(id, "script " + what + " must be javascript, not '" + language + "'");
+                    refuse(id, "script-language", "script " + what + " must be javascript, not '" + language + "'");
                 }
             } else {
                 implementation(id, what, listener.getImplementationType(), listener.getImplementation(), false);
@@ -139,14 +148,14 @@ final class ProcessRules {
         switch (type) {
             case ImplementationType.IMPLEMENTATION_TYPE_CLASS -> {
                 if (!policy.allowedClasses().contains(implementation)) {
-                    refuse(id, what + " uses flowable:class '" + implementation + "'; Java classes are not allowed "
+                    refuse(id, "class-delegate", what + " uses flowable:class '" + implementation + "'; Java classes are not allowed "
                             + "(use a PVEFlow activity: " + String.join(", ", policy.beanNames()) + ")");
                 }
             }
             case ImplementationType.IMPLEMENTATION_TYPE_DELEGATEEXPRESSION -> {
                 Matcher bean = SINGLE_BEAN.matcher(implementation == null ? "" : implementation);
                 if (!bean.matches() || !policy.beanAllowed().test(bean.group(1))) {
-                    refuse(id, what + " uses delegateExpression '" + implementation + "'; it must name one PVEFlow "
+                    refuse(id, "delegate-expression", what + " uses delegateExpression '" + implementation + "'; it must name one PVEFlow "
                             + "activity, like ${pveSnapshotCreate} (available: " + String.join(", ", policy.beanNames()) + ")");
                 }
             }
@@ -155,15 +164,15 @@ final class ProcessRules {
                 boolean ok = root.find() && (policy.beanAllowed().test(root.group(1))
                         || (executionAllowed && "execution".equals(root.group(1))));
                 if (!ok) {
-                    refuse(id, what + " uses expression '" + implementation + "'; expressions may only call PVEFlow's "
+                    refuse(id, "expression", what + " uses expression '" + implementation + "'; expressions may only call PVEFlow's "
                             + "process beans" + (executionAllowed ? " or execution" : ""));
                 }
             }
-            default -> refuse(id, what + " has implementation type '" + type + "', which is not allowed");
+            default -> refuse(id, "implementation-type", what + " has implementation type '" + type + "', which is not allowed");
         }
     }
 
-    private void refuse(String elementId, String rule) {
-        violations.add("element '" + elementId + "': " + rule);
+    private void refuse(String elementId, String rule, String message) {
+        problems.add(DeploymentProblem.error(elementId, null, rule, message));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,7 +36,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        RequestMatcher api = new OrRequestMatcher(path("/api/**"), path("/process-api/**"), path("/actuator/**"));
+        // The OpenAPI UI (/api/docs) is a page for the browser: like the UI, it sends a stranger to the login form
+        // rather than to a Basic password dialog. Its document, /api/openapi.json, is API.
+        RequestMatcher docsPages = new OrRequestMatcher(path("/api/docs"), path("/api/swagger-ui/**"));
+        RequestMatcher api = new AndRequestMatcher(
+                new OrRequestMatcher(path("/api/**"), path("/process-api/**"), path("/actuator/**")),
+                new NegatedRequestMatcher(docsPages));
         RequestMatcher basicAuthRequest = new BasicAuthorizationHeaderMatcher();
 
         http.authorizeHttpRequests(requests -> requests
