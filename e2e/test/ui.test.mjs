@@ -80,6 +80,20 @@ async function rename(page, id, name) {
   await page.mouse.click(canvas.x + canvas.width - 60, canvas.y + canvas.height - 150);
 }
 
+/** Publishes through the dialog; a refusal fails with the problems the editor lists. */
+async function publish(page, version) {
+  await page.click('#publish');
+  await page.click('dialog button[type=submit]');
+  const outcome = await Promise.race([
+    page.waitForSelector(`.toast.success:has-text("Published version ${version}")`).then(() => 'published'),
+    page.waitForSelector('.toast.error').then(() => 'refused'),
+  ]);
+  if (outcome !== 'published') {
+    await screenshot(page, `failed-publish-v${version}`);
+    assert.fail(`publish refused: ${await page.locator('.toast.error').first().textContent()}\n${await page.locator('#problems').innerText()}`);
+  }
+}
+
 async function savedDraft(page) {
   await page.waitForSelector('#save-state.save-saved', { timeout: 20_000 });
 }
@@ -127,8 +141,8 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     // A second step through the searchable "append PVE step" menu of the context pad, then the end event.
     await clickShape(page, taskId);
     await page.click('.djs-context-pad [data-action="append.pve-step"]');
-    await page.fill('.djs-popup-search input', 'pveGetGuests');
-    await page.keyboard.press('Enter');
+    await page.fill('.djs-popup-search input', 'guests');
+    await page.click('.djs-popup [data-id="pve-pveGetGuests"]');
     assert.equal(await page.locator('#canvas .djs-shape .pve-stripe').count(), 2, 'two PVE steps');
     await page.click('.djs-context-pad [data-action="append.end-event"]');
     assert.equal(await page.locator('#canvas .djs-connection').count(), 3, 'start -> snapshot -> guests -> end');
@@ -168,9 +182,7 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     await warning.locator('button').click();
     await screenshot(page, '05-editor-problems');
 
-    await page.click('#publish');
-    await page.click('dialog button[type=submit]');
-    await page.waitForSelector('.toast.success:has-text("Published version 1")');
+    await publish(page, 1);
     await page.waitForSelector('#versions li[data-version="1"] .badge.current');
     await screenshot(page, '06-editor-published');
 
@@ -214,17 +226,17 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     const page = await signedInPage();
     await page.goto(`${server.baseUrl}/processes/demo/foreignReview`);
     await page.waitForSelector('#canvas [data-element-id="Review"]');
-    await page.click('#publish');
-    await page.click('dialog button[type=submit]');
-    await page.waitForSelector('.toast.success:has-text("Published version 1")');
+    await publish(page, 1);
     // v2: rename the review, remove nothing, add a PVE step after it.
     await clickShape(page, 'Review');
     await page.keyboard.press('Delete');
-    await dragActivity(page, 'pveGetGuests', 300, 300);
+    // bpmn-js joins start and end again; a step dropped onto that flow is spliced in.
+    const flow = await page.locator('#canvas .djs-connection').first().boundingBox();
+    const canvas = await page.locator('#canvas').boundingBox();
+    await dragActivity(page, 'pveGetGuests', flow.x - canvas.x + flow.width / 2, flow.y - canvas.y + flow.height / 2);
+    assert.equal(await page.locator('#canvas .djs-connection').count(), 2, 'the step sits on the flow');
     await savedDraft(page);
-    await page.click('#publish');
-    await page.click('dialog button[type=submit]');
-    await page.waitForSelector('.toast.success:has-text("Published version 2")');
+    await publish(page, 2);
     await page.click('[data-tab="versions"]');
     await page.check('#versions input[data-version="1"]');
     await page.check('#versions input[data-version="2"]');
