@@ -6,6 +6,6 @@ export function placeholder(title: string, text: string) {
   return ({ root, params }: RouteContext) => {
     root.replaceChildren(el('section', { class: 'page' },
       el('h1', {}, title, params.id ? el('span', { class: 'mono muted' }, ` ${params.id}`) : null),
-      el('p', { class: 'empty' }, text)));
+      el('p', { class: 'empty-state' }, text)));
   };
 }

@@ -89,7 +89,7 @@ async function render(): Promise<void> {
   current = undefined;
   if (!found) {
     onChange(null);
-    root.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'Nothing here.' }));
+    root.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty-state', textContent: 'Nothing here.' }));
     return;
   }
   onChange(found.route);

@@ -15,8 +15,12 @@ export function activityPanel(modeler: any, activities: ActivityDescriptor[]): H
   const sections = [...groups.entries()].map(([group, list]) => {
     const entries = list.map((a) => {
       const start = (event: Event) => create.start(event, createPveShape(injector, a));
-      const node = el('div', { class: 'activity', draggable: 'true', tabindex: '0', role: 'button', 'data-activity': a.id,
-        title: a.description || a.label, ondragstart: start, onclick: start,
+      // Mouse down starts dragging (diagram-js follows the mouse; no HTML5 drag, which would swallow the mouse
+      // events); a plain click, where no drag began, attaches the step to the pointer until the next click.
+      const node = el('div', { class: 'activity', tabindex: '0', role: 'button', 'data-activity': a.id,
+        title: a.description || a.label,
+        onmousedown: (e: MouseEvent) => { if (e.button === 0) { e.preventDefault(); start(e); } },
+        onclick: (e: MouseEvent) => { if (!modeler.get('dragging').context()) start(e); },
         onkeydown: (e: KeyboardEvent) => {
           if (e.key !== 'Enter') return;
           // Keyboard: append after the selected element, or place in the middle of the view.

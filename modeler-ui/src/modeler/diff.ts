@@ -10,27 +10,27 @@ export interface DiffResult {
 const SKIP = new Set(['$parent', 'di', 'incoming', 'outgoing', 'flowElements', 'artifacts', 'laneSets', 'lanes',
   'rootElements', 'diagrams', 'participants', 'messageFlows']);
 
-function isReference(owner: any, key: string): boolean {
-  const d = owner?.$descriptor?.propertiesByName?.[key];
-  return !!d && !!d.isReference;
-}
-
 function normalize(value: any, depth = 0): any {
   if (value === null || value === undefined) return value;
   if (depth > 8) return '…';
   if (Array.isArray(value)) return value.map((v) => normalize(v, depth + 1));
   if (typeof value !== 'object') return value;
   const out: Record<string, any> = {};
-  if (value.$type) out.$type = value.$type;
-  for (const k of Object.keys(value).sort()) {
-    if ((k.startsWith('$') && k !== '$body' && k !== '$attrs') || SKIP.has(k)) continue;
-    const v = value[k];
-    if (isReference(value, k)) {
-      // References to other elements compare by id.
-      out[k] = Array.isArray(v) ? v.map((r: any) => `#${r?.id}`) : `#${v?.id}`;
-    } else {
-      out[k] = normalize(v, depth + 1);
-    }
+  if (!value.$descriptor) {
+    for (const k of Object.keys(value).sort()) out[k] = normalize(value[k], depth + 1);
+    return out;
+  }
+  out.$type = value.$type;
+  const attrs = value.$attrs || {};
+  if (Object.keys(attrs).length) out.$attrs = { ...attrs };
+  // Moddle keeps references (sourceRef, attachedToRef, default...) as non-enumerable: walk the descriptor.
+  for (const d of value.$descriptor.properties) {
+    const name = d.name.replace(/^bpmn:/, '');
+    if (SKIP.has(name)) continue;
+    const v = value.get(d.name);
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    if (d.isReference) out[name] = Array.isArray(v) ? v.map((r: any) => `#${r?.id}`) : `#${v?.id}`;
+    else out[name] = normalize(v, depth + 1);
   }
   return out;
 }

@@ -24,24 +24,14 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
   }
   const [activities, detail] = await Promise.all([loadCatalog().catch(() => []), processes.get(cluster, key)]);
   let process: ProcessDetail = detail;
-  let revision: number | null = null;
-  let xml: string;
-  let state: SaveState = 'saved';
-  let savedAt: string | null = null;
-  let savedBy: string | null = null;
-  if (process.draft) {
-    const draft = await processes.draft(cluster, key);
-    xml = draft.xml;
-    revision = draft.revision;
-    savedAt = draft.updatedAt;
-    savedBy = draft.updatedBy;
-  } else if (process.currentVersion) {
-    xml = await processes.versionXml(cluster, key, process.currentVersion);
-    state = 'new';
-  } else {
-    xml = newDiagramXml(key, process.name || key);
-    state = 'new';
-  }
+  // The server answers the current version's document (revision 0) when there is no draft: saving starts one.
+  const draft = await processes.draft(cluster, key);
+  let revision: number = draft.revision;
+  let xml: string = draft.xml;
+  let state: SaveState = draft.revision > 0 ? 'saved' : 'new';
+  let savedAt: string | null = draft.revision > 0 ? draft.updatedAt : null;
+  let savedBy: string | null = draft.revision > 0 ? draft.updatedBy : null;
+  if (!xml) xml = newDiagramXml(key, process.name || key);
 
   // Layout
   const canvasHost = el('div', { class: 'canvas', id: 'canvas' });
@@ -152,6 +142,7 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
         const saved = await processes.saveDraft(cluster, key, current, revision);
         revision = saved.revision;
         savedAt = saved.updatedAt || new Date().toISOString();
+        process.hasDraft = true;
         savedBy = saved.updatedBy || null;
         state = 'saved';
         banner.hidden = true;
@@ -198,12 +189,7 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
   }
 
   async function overwrite(): Promise<void> {
-    try {
-      revision = (await processes.draft(cluster, key)).revision;
-    } catch (e) {
-      if (!(e instanceof ApiError && e.status === 404)) throw e;
-      revision = null;
-    }
+    revision = (await processes.draft(cluster, key)).revision;
     await save(true);
   }
 
@@ -230,7 +216,12 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
     if (!published || published === 'refused') return;
     serverProblems = [];
     refreshProblems();
-    toast(`Published version ${published.version}`, 'success');
+    const warnings = published.warnings?.length || 0;
+    toast(`Published version ${published.version}${warnings ? ` with ${warnings} warning(s)` : ''}`, 'success');
+    if (warnings) {
+      serverProblems = fromServer(published.warnings!);
+      refreshProblems();
+    }
     await reloadProcess();
     showTab('versions');
   }
@@ -239,7 +230,7 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
     process = await processes.get(cluster, key);
     if (!process.draft && state === 'saved') {
       // Publishing consumed the draft: the canvas now shows the new current version.
-      revision = null;
+      revision = 0;
       savedAt = null;
       state = 'new';
     }
@@ -268,7 +259,8 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
           return el('li', { class: 'version', 'data-version': v.version },
             el('div', { class: 'version-head' }, box, el('strong', {}, `v${v.version}`),
               v.current ? el('span', { class: 'badge current' }, 'current') : null),
-            el('div', { class: 'muted small' }, `${when(v.publishedAt)} by ${v.publishedBy}`),
+            el('div', { class: 'muted small' }, `${when(v.publishedAt)}${v.publishedBy ? ` by ${v.publishedBy}` : ' (deployed outside PVEFlow)'}`),
+            v.comment ? el('div', { class: 'small version-comment' }, v.comment) : null,
             el('div', { class: 'version-actions' },
               el('a', { href: `/processes/${encodeURIComponent(cluster)}/${encodeURIComponent(key)}/versions/${v.version}`, class: 'button secondary small' }, 'Open'),
               el('button', { type: 'button', class: 'secondary small', onclick: () => void restoreDraft(v.version) }, 'Restore as draft'),
@@ -306,7 +298,7 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
   }
 
   async function start(): Promise<void> {
-    if (state === 'dirty' || (process.draft && process.latestVersion)) {
+    if (state === 'dirty' || (process.hasDraft && process.latestVersion)) {
       toast(`Runs start the current version v${process.currentVersion}; publish the draft to run your changes.`);
     }
     try {

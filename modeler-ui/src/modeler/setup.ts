@@ -23,7 +23,8 @@ export function createModeler(container: HTMLElement, propertiesParent: HTMLElem
     container,
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PvePropertiesModule,
       PveModelingModule, lintModule, minimapModule],
-    propertiesPanel: { parent: propertiesParent },
+    // The PVE step's inputs are what one edits most: open by default.
+    propertiesPanel: { parent: propertiesParent, layout: { groups: { pve: { open: true }, general: { open: false } } } },
     linting: { bpmnlint: lintConfig, active: true },
     pveCatalog: { activities, cluster },
     moddleExtensions,

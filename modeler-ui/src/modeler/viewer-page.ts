@@ -36,7 +36,7 @@ export async function renderVersion({ params, root }: RouteContext) {
       editable ? el('a', { href: base }, detail.name || key) : el('strong', {}, detail.name || key), ` / v${version}`),
     el('span', { class: 'badge' }, 'read-only'),
     info?.current ? el('span', { class: 'badge current' }, 'current') : null,
-    info ? el('span', { class: 'muted small' }, `published ${new Date(info.publishedAt).toLocaleString()} by ${info.publishedBy}`) : null,
+    info ? el('span', { class: 'muted small' }, `published ${new Date(info.publishedAt).toLocaleString()}${info.publishedBy ? ` by ${info.publishedBy}` : ""}`) : null,
     el('span', { class: 'spacer' }),
     el('a', { class: 'button secondary', href: processes.versionXmlUrl(cluster, key, version), download: `${key}-v${version}.bpmn20.xml`, 'data-external': '' }, 'Export'),
     editable ? el('button', { type: 'button', class: 'secondary', onclick: async () => {

@@ -18,9 +18,15 @@ export interface VersionInfo {
   version: number;
   processDefinitionId: string;
   deploymentId: string;
-  publishedBy: string;
+  publishedBy: string | null;
   publishedAt: string;
+  comment?: string | null;
   current: boolean;
+}
+
+export interface Published extends VersionInfo {
+  key: string;
+  warnings?: Problem[];
 }
 
 export interface ProcessDetail extends ProcessSummary {
@@ -28,11 +34,15 @@ export interface ProcessDetail extends ProcessSummary {
   draft: { updatedAt: string; updatedBy: string; revision: number } | null;
 }
 
+/** Without a draft the server answers the current version's document with revision 0 and basedOnVersion. */
 export interface Draft {
+  key?: string;
+  name?: string;
   xml: string;
   revision: number;
-  updatedAt: string;
-  updatedBy: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  basedOnVersion?: number;
 }
 
 export interface Problem {
@@ -56,7 +66,7 @@ export interface StartInput {
   type: 'string' | 'number' | 'boolean' | 'enum' | 'duration' | 'date';
   required?: boolean;
   default?: string | null;
-  options?: string[] | null;
+  options?: { value: string; label?: string }[] | null;
   help?: string | null;
 }
 
@@ -69,11 +79,11 @@ export const processes = {
     api<ProcessDetail>(base(cluster), json('POST', xml ? { key, name, xml } : { key, name })),
   get: (cluster: string, key: string) => api<ProcessDetail>(one(cluster, key)),
   draft: (cluster: string, key: string) => api<Draft>(`${one(cluster, key)}/draft`),
-  saveDraft: (cluster: string, key: string, xml: string, revision: number | null) =>
+  saveDraft: (cluster: string, key: string, xml: string, revision: number) =>
     api<Draft>(`${one(cluster, key)}/draft`, json('PUT', { xml, revision })),
   deleteDraft: (cluster: string, key: string) => api<void>(`${one(cluster, key)}/draft`, { method: 'DELETE' }),
   publish: (cluster: string, key: string, comment?: string) =>
-    api<VersionInfo>(`${one(cluster, key)}/publish`, json('POST', comment ? { comment } : {})),
+    api<Published>(`${one(cluster, key)}/publish`, json('POST', comment ? { comment } : {})),
   versionXml: (cluster: string, key: string, version: number | string) =>
     apiText(`${one(cluster, key)}/versions/${version}/xml`),
   versionXmlUrl: (cluster: string, key: string, version: number | string) => `${one(cluster, key)}/versions/${version}/xml`,

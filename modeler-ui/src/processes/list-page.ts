@@ -12,7 +12,7 @@ export async function renderProcesses({ root }: RouteContext) {
   const cluster = selectedCluster();
   if (!cluster) {
     root.replaceChildren(el('section', { class: 'page' }, el('h1', {}, 'Processes'),
-      el('p', { class: 'empty' }, 'No cluster yet. An admin adds one first (Clusters).')));
+      el('p', { class: 'empty-state' }, 'No cluster yet. An admin adds one first (Clusters).')));
     return;
   }
   const unsubscribe = onClusterChange(() => navigate('/processes', true));
@@ -42,7 +42,7 @@ export async function renderProcesses({ root }: RouteContext) {
     fileInput);
 
   const table = list.length === 0
-    ? el('div', { class: 'empty' }, el('p', {}, 'No process in this cluster yet.'),
+    ? el('div', { class: 'empty-state' }, el('p', {}, 'No process in this cluster yet.'),
       el('p', { class: 'muted' }, 'Create one, import a .bpmn file, or copy a template from the library below.'))
     : el('table', { class: 'grid', id: 'process-list' },
       el('thead', {}, el('tr', {}, ...['Name', 'Status', 'Current', 'Latest', 'Draft', 'Published', ''].map((h) => el('th', {}, h)))),

@@ -16,7 +16,7 @@ function inputFor(input: StartInput): HTMLElement {
       return el('input', { ...common, type: 'checkbox', checked: value === 'true' });
     case 'enum':
       return el('select', common, ...(input.required ? [] : [el('option', { value: '' }, '—')]),
-        ...(input.options || []).map((o) => el('option', { value: o, selected: o === value }, o)));
+        ...(input.options || []).map((o) => el('option', { value: o.value, selected: o.value === value }, o.label || o.value)));
     case 'date':
       return el('input', { ...common, type: 'datetime-local', value });
     case 'duration':
