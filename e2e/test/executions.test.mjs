@@ -284,11 +284,9 @@ describe('executions UI', { skip: chromiumPath ? false : 'Chromium is missing' }
     await page.context().close();
   });
 
-  // Resuming from the UI starts a run inside the browser session, and ExecutionStarter's
-  // Authentication.setAuthenticatedUserId (Flowable's Spring Security context) replaces the session's
-  // authentication with an unauthenticated token: every later request of that session gets 403. Marked todo until
-  // the server is fixed (see the report of this branch); the test still runs and shows the failure.
-  test('resumes a cancelled run as a new run', { timeout: 120_000, todo: 'server: a start inside a browser session breaks that session (403 afterwards)' }, async () => {
+  // Resuming starts a run inside the browser session: the session must keep working afterwards (the new run's page
+  // loads with it).
+  test('resumes a cancelled run as a new run', { timeout: 120_000 }, async () => {
     const id = await startRun('e2eApproval', { note: 'resume me' });
     await awaitStatus(id, 'waiting');
     const cancel = await server.api(`/api/executions/${id}/cancel`, { method: 'POST', body: JSON.stringify({ reason: 'try again later' }) });
