@@ -3,7 +3,8 @@
 import './executions.css';
 import { el, relative, when } from '../dom';
 import type { RouteContext } from '../router';
-import { knownClusters } from '../session';
+import { processes } from '../processes/api';
+import { knownClusters, selectedCluster } from '../session';
 import { executions, type ExecutionSummary } from './model';
 import {
   emptyFilters, filtersFromQuery, filtersToQuery, formatDuration, isoToLocalInput, localInputToIso, runDuration,
@@ -41,7 +42,16 @@ export async function renderExecutions({ root, query }: RouteContext) {
   }
   const statusSelect = el('select', { name: 'status', id: 'f-status', 'aria-label': 'Status' },
     el('option', { value: '' }, 'Any status'), ...STATUSES.map((s) => el('option', { value: s }, statusBadge(s).label)));
-  const process = el('input', { name: 'process', id: 'f-process', 'aria-label': 'Process key', placeholder: 'Process key', class: 'mono', autocomplete: 'off' });
+  const process = el('input', { name: 'process', id: 'f-process', 'aria-label': 'Process key', placeholder: 'Process key', class: 'mono',
+    autocomplete: 'off', list: 'process-keys' });
+  const processKeys = el('datalist', { id: 'process-keys' });
+  // Suggestions: the processes of the filtered cluster (or the one the UI works on); none if that fails.
+  const suggestFor = (clusterId: string | null) => {
+    if (!clusterId) return;
+    processes.list(clusterId).then((list) => processKeys.replaceChildren(...list.map((p) => el('option', { value: p.key }, p.name || p.key))))
+      .catch(() => processKeys.replaceChildren());
+  };
+  suggestFor(filters.cluster || selectedCluster());
   const startedBy = el('input', { name: 'startedBy', id: 'f-startedBy', 'aria-label': 'Started by', placeholder: 'Started by', autocomplete: 'off' });
   const businessKey = el('input', { name: 'businessKey', id: 'f-businessKey', 'aria-label': 'Business key', placeholder: 'Business key', autocomplete: 'off' });
   const from = el('input', { name: 'from', id: 'f-from', type: 'datetime-local', 'aria-label': 'Started from' });
@@ -65,7 +75,7 @@ export async function renderExecutions({ root, query }: RouteContext) {
     from: localInputToIso(from.value), to: localInputToIso(to.value),
   });
   const form = el('form', { class: 'filters', id: 'filters', role: 'search', 'aria-label': 'Filter runs' },
-    cluster, process, statusSelect, startedBy, businessKey,
+    cluster, process, processKeys, statusSelect, startedBy, businessKey,
     el('label', { class: 'inline-field' }, el('span', { class: 'muted small' }, 'from'), from),
     el('label', { class: 'inline-field' }, el('span', { class: 'muted small' }, 'to'), to),
     el('button', { type: 'submit', class: 'small', id: 'apply-filters' }, 'Filter'), clear);
@@ -81,6 +91,7 @@ export async function renderExecutions({ root, query }: RouteContext) {
   refreshNow.addEventListener('click', () => void load());
 
   function apply(next: Filters, push: boolean) {
+    if (next.cluster !== filters.cluster) suggestFor(next.cluster || selectedCluster());
     filters = next;
     fill();
     const q = filtersToQuery(filters);
