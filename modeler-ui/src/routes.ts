@@ -12,6 +12,7 @@ export const routes: Route[] = [
   { path: '/executions', title: 'Executions', nav: 'executions', load: async () => (await import('./executions/list-page')).renderExecutions },
   { path: '/executions/:id', title: 'Execution', nav: 'executions', load: async () => (await import('./executions/run-page')).renderExecution },
   { path: '/clusters', title: 'Clusters', nav: 'clusters', load: async () => (await import('./clusters')).renderClusters },
+  { path: '/audit', title: 'Audit log', nav: 'audit', load: async () => (await import('./audit/audit-page')).renderAudit },
 ];
 
 /** The top navigation, in order. */
@@ -19,4 +20,5 @@ export const navigation = [
   { id: 'processes', label: 'Processes', href: '/processes' },
   { id: 'executions', label: 'Executions', href: '/executions' },
   { id: 'clusters', label: 'Clusters', href: '/clusters' },
+  { id: 'audit', label: 'Audit', href: '/audit', adminOnly: true },
 ];
