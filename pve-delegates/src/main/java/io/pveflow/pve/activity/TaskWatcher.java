@@ -46,15 +46,26 @@ public final class TaskWatcher {
     private final PveClientRegistry clients;
     private final ManagementService management;
     private final Duration interval;
+    private final boolean batchWakeUps;
     private final AtomicLong requests = new AtomicLong();
     private ScheduledExecutorService scheduler;
     private volatile java.util.concurrent.ExecutorService logReaders;
 
     public TaskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management, Duration interval) {
+        this(waits, clients, management, interval, true);
+    }
+
+    /**
+     * @param batchWakeUps wake the successful siblings of one run with one job ({@link TriggerBatchJobHandler});
+     *                     false gives every execution a trigger job of its own (the behaviour before batching)
+     */
+    public TaskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management, Duration interval,
+                       boolean batchWakeUps) {
         this.waits = waits;
         this.clients = clients;
         this.management = management;
         this.interval = interval;
+        this.batchWakeUps = batchWakeUps;
     }
 
     public synchronized void start() {
@@ -303,7 +314,7 @@ public final class TaskWatcher {
                 continue; // the run was cancelled meanwhile
             }
             execution.setVariableLocal(TaskOutcome.VARIABLE, wake.outcome().toMap());
-            if (wake.succeeded()) {
+            if (batchWakeUps && wake.succeeded()) {
                 succeededByProcess.computeIfAbsent(execution.getProcessInstanceId(), k -> new ArrayList<>()).add(execution);
             } else {
                 scheduleTrigger(commandContext, execution);

@@ -23,8 +23,9 @@ class ActivitiesConfiguration {
 
     @Bean
     TaskWatcher taskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management,
-                            @Value("${pveflow.tasks.poll-interval:PT2S}") Duration interval) {
-        return new TaskWatcher(waits, clients, management, interval);
+                            @Value("${pveflow.tasks.poll-interval:PT2S}") Duration interval,
+                            @Value("${pveflow.tasks.batch-wake-ups:true}") boolean batchWakeUps) {
+        return new TaskWatcher(waits, clients, management, interval, batchWakeUps);
     }
 
     /** The job that wakes several parked siblings of one run in one transaction (see TriggerBatchJobHandler). */
