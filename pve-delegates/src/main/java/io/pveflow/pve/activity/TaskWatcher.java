@@ -40,7 +40,7 @@ public final class TaskWatcher {
     private static final int LOG_TAIL = 50;
     private static final Duration LIST_SLACK = Duration.ofMinutes(2);
     private static final int WAKES_PER_TRANSACTION = 500;
-    private static final int LOG_READERS = 4;
+    private static final int LOG_READERS = 8;
 
     private final TaskWaits waits;
     private final PveClientRegistry clients;
@@ -125,6 +125,7 @@ public final class TaskWatcher {
 
     /** One cycle; returns how many executions were woken. */
     public int pollOnce() {
+        long started = System.nanoTime();
         Map<String, List<WaitingTask>> byNode = new LinkedHashMap<>();
         for (WaitingTask wait : waits.all(5000)) {
             byNode.computeIfAbsent(wait.clusterId() + "\u0000" + wait.node(), k -> new ArrayList<>()).add(wait);
@@ -141,7 +142,17 @@ public final class TaskWatcher {
                         e.toString());
             }
         }
-        return wakeAll(withLogs(ended));
+        long polled = System.nanoTime();
+        List<Wake> wakes = withLogs(ended);
+        long logsRead = System.nanoTime();
+        int woken = wakeAll(wakes);
+        if (!ended.isEmpty() && log.isDebugEnabled()) {
+            log.debug("Cycle: {} waits on {} nodes, {} ended; task lists {} ms, logs {} ms, wake {} ms ({} woken)",
+                    byNode.values().stream().mapToInt(List::size).sum(), byNode.size(), ended.size(),
+                    (polled - started) / 1_000_000, (logsRead - polled) / 1_000_000,
+                    (System.nanoTime() - logsRead) / 1_000_000, woken);
+        }
+        return woken;
     }
 
     /** A wait whose task ended (or whose deadline passed) in this cycle; the log is read afterwards. */

@@ -28,6 +28,7 @@ import org.flowable.variable.api.delegate.VariableScope;
 public final class TriggerBatchJobHandler implements JobHandler {
 
     public static final String TYPE = "pveflow-trigger-batch";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TriggerBatchJobHandler.class);
 
     @Override
     public String getType() {
@@ -71,7 +72,9 @@ public final class TriggerBatchJobHandler implements JobHandler {
             waiting.forEach(execution -> TaskWatcher.scheduleTrigger(commandContext, execution));
             return;
         }
+        long started = System.nanoTime();
         waiting.forEach(agenda::planTriggerExecutionOperation);
+        agenda.planOperation(() -> LOG.debug("Batch of {} woken in {} ms", waiting.size(), (System.nanoTime() - started) / 1_000_000));
         // Runs after the triggers above (the agenda is first in, first out), before what they planned next.
         agenda.planOperation(() -> keepOneCompletionCheck(commandContext, waiting));
     }

@@ -50,7 +50,9 @@ public final class SnapshotFanOutBench {
             List<String> options = new java.util.ArrayList<>(List.of(
                     "--server.port=0", "--pveflow.data-dir=" + data, "--pveflow.demo.enabled=false",
                     "--pveflow.admin-password=bench-admin-password", "--pveflow.tasks.poll-interval=PT1S",
-                    "--logging.level.root=WARN"));
+                    "--logging.level.root=WARN",
+                    // Watcher cycles (task lists, logs, wake) and batch jobs, timed.
+                    "--logging.level.io.pveflow.pve.activity=DEBUG"));
             String schema = null;
             if (postgres) {
                 var pg = io.pveflow.server.testing.PostgresForTests.server();
@@ -132,7 +134,12 @@ public final class SnapshotFanOutBench {
             }
             if (elapsed >= lastReport + 5) {
                 lastReport = elapsed;
-                System.out.printf("t=%ds parked=%d jobs=%d %s%n", elapsed, parked, management.createJobQuery().count(), jobs);
+                long jobCount = management.createJobQuery().count();
+                String few = jobCount > 0 && jobCount <= 3 ? management.createJobQuery().list().stream()
+                        .map(j -> j.getJobHandlerType() + "(lock " + ((org.flowable.job.service.impl.persistence.entity.JobEntity) j).getLockOwner()
+                                + " until " + ((org.flowable.job.service.impl.persistence.entity.JobEntity) j).getLockExpirationTime() + ")")
+                        .toList().toString() : "";
+                System.out.printf("t=%ds parked=%d jobs=%d %s %s%n", elapsed, parked, jobCount, few, jobs);
             }
             Thread.sleep(20);
             if (System.nanoTime() - start > Long.getLong("bench.maxSeconds", 600) * 1_000_000_000L) {
