@@ -41,13 +41,13 @@ public final class TriggerBatchJobHandler implements JobHandler {
         ExecutionEntity processInstance = executions.get(0).getProcessInstance();
         // The process instance has no current element of its own; the job names the (first) step it wakes.
         JobEntity job = JobUtil.createJob(processInstance, executions.get(0).getCurrentFlowElement(), TYPE, engine);
+        var jobService = engine.getJobServiceConfiguration().getJobService();
+        jobService.createAsyncJob(job, true); // sets the retries, read below
         StringBuilder ids = new StringBuilder().append(job.getRetries());
         for (ExecutionEntity execution : executions) {
             ids.append('\n').append(execution.getId());
         }
         job.setCustomValues(ids.toString());
-        var jobService = engine.getJobServiceConfiguration().getJobService();
-        jobService.createAsyncJob(job, true);
         jobService.scheduleAsyncJob(job);
     }
 
@@ -57,7 +57,8 @@ public final class TriggerBatchJobHandler implements JobHandler {
         if (lines.length < 2) {
             return;
         }
-        boolean failedBefore = job.getRetries() < Integer.parseInt(lines[0].trim());
+        // A retry: fewer retries left than at creation (Flowable keeps the last exception on the job too).
+        boolean failedBefore = job.getRetries() < Integer.parseInt(lines[0].trim()) || job.getExceptionMessage() != null;
         var executions = CommandContextUtil.getExecutionEntityManager(commandContext);
         var agenda = CommandContextUtil.getAgenda(commandContext);
         List<ExecutionEntity> waiting = new ArrayList<>();
