@@ -29,10 +29,11 @@ import io.pveflow.pve.client.model.TaskSummary;
 
 /**
  * Wakes executions parked on Proxmox tasks. Once per interval it reads each node's task list in one request,
- * whatever the number of waiting executions on that node, and for every task that has ended (or whose wait
- * timed out) it claims the wait, hands the outcome to the execution and triggers it asynchronously, all in one
- * transaction. Several server nodes may run it: the claim lets exactly one of them wake each execution, and the
- * trigger runs as an ordinary engine job, so a failure there becomes a retry or an incident.
+ * whatever the number of waiting executions on that node, reads the logs of the tasks that ended (a few at a
+ * time), and then, in one transaction per few hundred, claims each wait, hands the outcome to the execution and
+ * schedules its trigger. Several server nodes may run it: the claim lets exactly one of them wake each
+ * execution, and the trigger runs as an ordinary engine job, so a failure there becomes a retry or an incident.
+ * Successful ends of one run share one job ({@link TriggerBatchJobHandler}); failures and timeouts get their own.
  */
 public final class TaskWatcher {
 
