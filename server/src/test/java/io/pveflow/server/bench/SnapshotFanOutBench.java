@@ -39,6 +39,7 @@ public final class SnapshotFanOutBench {
         for (String arg : args) {
             if (arg.equals("--postgres")) {
                 postgres = true;
+                postgresRun = true;
             } else {
                 guests = Integer.parseInt(arg);
             }
@@ -118,6 +119,7 @@ public final class SnapshotFanOutBench {
                 org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.JOB_EXECUTION_SUCCESS,
                 org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.JOB_EXECUTION_FAILURE);
         long watcherBefore = watcher.requestCount();
+        long cpuBefore = cpuNanos();
         long start = System.nanoTime();
         String id = app.getBean(RuntimeService.class).startProcessInstanceByKeyAndTenantId("fanOut",
                 Map.of("guests", guestList), "bench").getId();
@@ -165,14 +167,29 @@ public final class SnapshotFanOutBench {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (cpuNanos() - cpuBefore) / 1e9;
         long waitRequests = watcher.requestCount() - watcherBefore;
         System.out.printf("phases: all parked (every POST done) %.1f s, last task ended in the simulator ~%.1f s "
                         + "(last park + 2 s), all woken %.1f s, process ended %.1f s%n",
                 jobs.lastParkSeconds(start), jobs.lastParkSeconds(start) + 2, allWoken, wall);
         System.out.println("jobs: " + jobs);
+        // The machine is shared: CPU seconds say what the work costs, whatever the wall time under load.
+        System.out.printf("cpu: this JVM (server, simulator%s) used %.1f CPU-s in the run (%.1f ms per guest); "
+                        + "parking used %.1f CPU-s; machine load average %.1f on %d cores%n",
+                postgresRun ? "; not the PostgreSQL server" : ", H2", cpu, cpu * 1000 / guests,
+                (jobs.cpuAtLastPark - cpuBefore) / 1e9,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("guests=%d wall=%.1f s (tasks take 2 s) peakBusyEngineThreads=%d (pool max %d) "
                         + "watcherRequests=%d (%.2f per guest) %n",
                 guests, wall, peak.get(), pool.getMaxPoolSize(), waitRequests, (double) waitRequests / guests);
+    }
+
+    static boolean postgresRun;
+
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Counts engine jobs by handler type and outcome, and when the last step parked. */
@@ -180,6 +197,7 @@ public final class SnapshotFanOutBench {
         private final Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentSkipListMap<>();
         private final AtomicInteger parked = new AtomicInteger();
         private volatile long lastPark;
+        private volatile long cpuAtLastPark;
 
         @Override
         public void onEvent(org.flowable.common.engine.api.delegate.event.FlowableEvent event) {
@@ -193,6 +211,7 @@ public final class SnapshotFanOutBench {
                 if ("async-continuation".equals(job.getJobHandlerType())) {
                     parked.incrementAndGet();
                     lastPark = System.nanoTime();
+                    cpuAtLastPark = cpuNanos();
                 }
             } else {
                 Throwable cause = event instanceof org.flowable.common.engine.api.delegate.event.FlowableExceptionEvent e
