@@ -76,8 +76,8 @@ public final class TriggerBatchJobHandler implements JobHandler {
         long started = System.nanoTime();
         waiting.forEach(agenda::planTriggerExecutionOperation);
         agenda.planOperation(() -> LOG.debug("Batch of {} woken in {} ms", waiting.size(), (System.nanoTime() - started) / 1_000_000));
-        // Runs after the triggers above (the agenda is first in, first out), before what they planned next.
-        agenda.planOperation(() -> keepOneCompletionCheck(commandContext, waiting));
+        // After everything the triggers set in motion (a subprocess instance ends later on the agenda), before the flush.
+        commandContext.addCloseListener(new CompletionCheckPruner(waiting));
     }
 
     /**
@@ -87,23 +87,66 @@ public final class TriggerBatchJobHandler implements JobHandler {
      * one at a time per process instance and all but one of which find nothing to do. One per multi-instance
      * step is enough, as each checks the state of all the siblings when it runs; the batch keeps the last.
      */
-    private static void keepOneCompletionCheck(CommandContext commandContext, List<ExecutionEntity> triggered) {
-        var jobService = CommandContextUtil.getProcessEngineConfiguration(commandContext).getJobServiceConfiguration()
-                .getJobService();
-        java.util.Map<String, JobEntity> kept = new java.util.HashMap<>();
-        for (ExecutionEntity execution : triggered) {
-            if (execution.isDeleted() || execution.isEnded() || execution.getParentId() == null) {
-                continue; // the step completed in this batch: Flowable removed the siblings and their jobs
-            }
-            for (JobEntity job : jobService.findJobsByExecutionId(execution.getId())) {
-                if (!ParallelMultiInstanceActivityCompletionJobHandler.TYPE.equals(job.getJobHandlerType())) {
-                    continue;
+    private record CompletionCheckPruner(List<ExecutionEntity> triggered)
+            implements org.flowable.common.engine.impl.interceptor.CommandContextCloseListener {
+
+        @Override
+        public void closing(CommandContext commandContext) {
+            var jobService = CommandContextUtil.getProcessEngineConfiguration(commandContext).getJobServiceConfiguration()
+                    .getJobService();
+            java.util.Map<String, JobEntity> kept = new java.util.HashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ExecutionEntity execution : triggered) {
+                // The check belongs to the execution that left the multi-instance body: the step itself, or the
+                // subprocess instance around it. Siblings whose step completed here were removed, jobs and all.
+                // The step's own execution is gone once its subprocess instance ended: walk up regardless.
+                for (ExecutionEntity current = execution; current != null && !current.isMultiInstanceRoot();
+                     current = current.getParent()) {
+                    if (current.isDeleted() || !seen.add(current.getId())) {
+                        continue;
+                    }
+                    for (JobEntity job : jobService.findJobsByExecutionId(current.getId())) {
+                        if (job.isInserted() && !job.isDeleted()
+                                && ParallelMultiInstanceActivityCompletionJobHandler.TYPE.equals(job.getJobHandlerType())) {
+                            ExecutionEntity root = multiInstanceRoot(current);
+                            JobEntity previous = root == null ? null : kept.put(root.getId(), job);
+                            if (previous != null) {
+                                jobService.deleteJob(previous);
+                            }
+                        }
+                    }
                 }
-                JobEntity previous = kept.put(execution.getParentId(), job);
-                if (previous != null) {
-                    jobService.deleteJob(previous);
-                }
             }
+        }
+
+        private static ExecutionEntity multiInstanceRoot(ExecutionEntity execution) {
+            ExecutionEntity current = execution;
+            while (current != null && !current.isMultiInstanceRoot()) {
+                current = current.getParent();
+            }
+            return current;
+        }
+
+        @Override
+        public void afterSessionsFlush(CommandContext commandContext) {
+        }
+
+        @Override
+        public void closed(CommandContext commandContext) {
+        }
+
+        @Override
+        public void closeFailure(CommandContext commandContext) {
+        }
+
+        @Override
+        public Integer order() {
+            return 0;
+        }
+
+        @Override
+        public boolean multipleAllowed() {
+            return true;
         }
     }
 }
