@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.flowable.engine.ManagementService;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,35 +29,55 @@ import io.pveflow.pve.client.model.TaskSummary;
 
 /**
  * Wakes executions parked on Proxmox tasks. Once per interval it reads each node's task list in one request,
- * whatever the number of waiting executions on that node, and for every task that has ended (or whose wait
- * timed out) it claims the wait, hands the outcome to the execution and triggers it asynchronously, all in one
- * transaction. Several server nodes may run it: the claim lets exactly one of them wake each execution, and the
- * trigger runs as an ordinary engine job, so a failure there becomes a retry or an incident.
+ * whatever the number of waiting executions on that node, reads the logs of the tasks that ended (a few at a
+ * time), and then, in one transaction per few hundred, claims each wait, hands the outcome to the execution and
+ * schedules its trigger. Several server nodes may run it: the claim lets exactly one of them wake each
+ * execution, and the trigger runs as an ordinary engine job, so a failure there becomes a retry or an incident.
+ * Successful ends of one run share one job ({@link TriggerBatchJobHandler}); failures and timeouts get their own.
  */
 public final class TaskWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(TaskWatcher.class);
     private static final int LOG_TAIL = 50;
     private static final Duration LIST_SLACK = Duration.ofMinutes(2);
+    private static final int WAKES_PER_TRANSACTION = 500;
+    private static final int LOG_READERS = 8;
 
     private final TaskWaits waits;
     private final PveClientRegistry clients;
     private final ManagementService management;
     private final Duration interval;
+    private final boolean batchWakeUps;
     private final AtomicLong requests = new AtomicLong();
     private ScheduledExecutorService scheduler;
+    private volatile java.util.concurrent.ExecutorService logReaders;
 
     public TaskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management, Duration interval) {
+        this(waits, clients, management, interval, true);
+    }
+
+    /**
+     * @param batchWakeUps wake the successful siblings of one run with one job ({@link TriggerBatchJobHandler});
+     *                     false gives every execution a trigger job of its own (the behaviour before batching)
+     */
+    public TaskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management, Duration interval,
+                       boolean batchWakeUps) {
         this.waits = waits;
         this.clients = clients;
         this.management = management;
         this.interval = interval;
+        this.batchWakeUps = batchWakeUps;
     }
 
     public synchronized void start() {
         if (scheduler == null) {
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "pveflow-task-watcher");
+                thread.setDaemon(true);
+                return thread;
+            });
+            logReaders = Executors.newFixedThreadPool(LOG_READERS, r -> {
+                Thread thread = new Thread(r, "pveflow-task-log");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -68,6 +89,8 @@ public final class TaskWatcher {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
+            logReaders.shutdownNow();
+            logReaders = null;
         }
     }
 
@@ -76,11 +99,9 @@ public final class TaskWatcher {
      * marked {@code flowable:exclusive="false"} then completes its instances in parallel instead of one job of
      * the process instance at a time (Flowable's {@code triggerAsync} always makes exclusive jobs).
      */
-    private static void scheduleTrigger(org.flowable.common.engine.impl.interceptor.CommandContext commandContext,
-                                        String executionId) {
+    static void scheduleTrigger(org.flowable.common.engine.impl.interceptor.CommandContext commandContext,
+                                ExecutionEntity execution) {
         var engine = CommandContextUtil.getProcessEngineConfiguration(commandContext);
-        org.flowable.engine.impl.persistence.entity.ExecutionEntity execution =
-                CommandContextUtil.getExecutionEntityManager(commandContext).findById(executionId);
         boolean exclusive = !(execution.getCurrentFlowElement() instanceof org.flowable.bpmn.model.Activity activity)
                 || activity.isExclusive();
         var jobService = engine.getJobServiceConfiguration().getJobService();
@@ -105,14 +126,15 @@ public final class TaskWatcher {
 
     /** One cycle; returns how many executions were woken. */
     public int pollOnce() {
+        long started = System.nanoTime();
         Map<String, List<WaitingTask>> byNode = new LinkedHashMap<>();
         for (WaitingTask wait : waits.all(5000)) {
             byNode.computeIfAbsent(wait.clusterId() + "\u0000" + wait.node(), k -> new ArrayList<>()).add(wait);
         }
-        int woken = 0;
+        List<Ended> ended = new ArrayList<>();
         for (List<WaitingTask> group : byNode.values()) {
             try {
-                woken += pollNode(group);
+                ended.addAll(pollNode(group));
             } catch (PveApiException e) {
                 log.info("Cannot read tasks of node {} in cluster {} ({}); retrying next cycle", group.get(0).node(),
                         group.get(0).clusterId(), e.getMessage());
@@ -121,10 +143,31 @@ public final class TaskWatcher {
                         e.toString());
             }
         }
+        long polled = System.nanoTime();
+        List<Wake> wakes = withLogs(ended);
+        long logsRead = System.nanoTime();
+        int woken = wakeAll(wakes);
+        if (!ended.isEmpty() && log.isDebugEnabled()) {
+            log.debug("Cycle: {} waits on {} nodes, {} ended; task lists {} ms, logs {} ms, wake {} ms ({} woken)",
+                    byNode.values().stream().mapToInt(List::size).sum(), byNode.size(), ended.size(),
+                    (polled - started) / 1_000_000, (logsRead - polled) / 1_000_000,
+                    (System.nanoTime() - logsRead) / 1_000_000, woken);
+        }
         return woken;
     }
 
-    private int pollNode(List<WaitingTask> group) {
+    /** A wait whose task ended (or whose deadline passed) in this cycle; the log is read afterwards. */
+    private record Ended(WaitingTask task, PveClient pve, String exitStatus, boolean timedOut) {
+    }
+
+    /** A wait ready to be woken with its outcome. */
+    private record Wake(WaitingTask task, TaskOutcome outcome) {
+        boolean succeeded() {
+            return !outcome.timedOut() && PveErrors.isSuccess(outcome.exitStatus());
+        }
+    }
+
+    private List<Ended> pollNode(List<WaitingTask> group) {
         WaitingTask first = group.get(0);
         PveClient pve = clients.client(first.clusterId());
         Map<String, TaskSummary> byUpid = new HashMap<>();
@@ -138,36 +181,36 @@ public final class TaskWatcher {
             }
         }
         ClusterState state = new ClusterState(pve);
-        int woken = 0;
+        List<Ended> ended = new ArrayList<>();
         Instant now = Instant.now();
         for (WaitingTask wait : group) {
-            boolean ended = wait.upid() == null;
+            boolean done = wait.upid() == null;
             String exitStatus = wait.upid() == null ? "OK" : null;
             if (wait.upid() != null) {
                 TaskSummary summary = byUpid.get(wait.upid());
                 if (summary != null && !summary.isRunning()) {
-                    ended = true;
+                    done = true;
                     exitStatus = summary.status();
                 } else if (summary == null && now.isAfter(wait.startedAt().plusSeconds(30))) {
                     // Not in the list (older than the window, or the list was cut): ask for this one task.
                     requests.incrementAndGet();
                     TaskStatus status = pve.tasks().status(Upid.parse(wait.upid()));
                     if (!status.isRunning()) {
-                        ended = true;
+                        done = true;
                         exitStatus = status.exitstatus();
                     }
                 }
             }
-            if (ended && wait.condition() != null && PveErrors.isSuccess(exitStatus) && !state.holds(wait)) {
-                ended = false; // the task ended, but what it set in motion has not arrived yet
+            if (done && wait.condition() != null && PveErrors.isSuccess(exitStatus) && !state.holds(wait)) {
+                done = false; // the task ended, but what it set in motion has not arrived yet
             }
-            if (ended) {
-                woken += wake(wait, new TaskOutcome(wait.upid(), exitStatus, false, logTail(pve, wait))) ? 1 : 0;
+            if (done) {
+                ended.add(new Ended(wait, pve, exitStatus, false));
             } else if (now.isAfter(wait.deadline())) {
-                woken += wake(wait, new TaskOutcome(wait.upid(), null, true, logTail(pve, wait))) ? 1 : 0;
+                ended.add(new Ended(wait, pve, null, true));
             }
         }
-        return woken;
+        return ended;
     }
 
     /** What conditions look at, read at most once per node and cycle. */
@@ -213,6 +256,23 @@ public final class TaskWatcher {
         }
     }
 
+    /**
+     * Reads the log tails of the ended tasks, a few at a time: one request per task, which a cycle that ends
+     * hundreds of tasks would otherwise spend one after another on this single thread.
+     */
+    private List<Wake> withLogs(List<Ended> ended) {
+        if (ended.isEmpty()) {
+            return List.of();
+        }
+        java.util.concurrent.Executor readers = logReaders != null ? logReaders : Runnable::run; // not started: tests
+        List<java.util.concurrent.CompletableFuture<Wake>> reads = new ArrayList<>();
+        for (Ended e : ended) {
+            reads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> new Wake(e.task(),
+                    new TaskOutcome(e.task().upid(), e.exitStatus(), e.timedOut(), logTail(e.pve(), e.task()))), readers));
+        }
+        return reads.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+
     private List<String> logTail(PveClient pve, WaitingTask wait) {
         if (wait.upid() == null) {
             return List.of();
@@ -224,23 +284,62 @@ public final class TaskWatcher {
                 lines.add(line.t());
             }
             return lines.size() > LOG_TAIL ? new ArrayList<>(lines.subList(lines.size() - LOG_TAIL, lines.size())) : lines;
-        } catch (PveApiException e) {
+        } catch (RuntimeException e) {
             return List.of("(task log not available: " + e.getMessage() + ")");
         }
     }
 
-    private boolean wake(WaitingTask wait, TaskOutcome outcome) {
-        return management.executeCommand(commandContext -> {
-            if (!waits.claim(wait.executionId())) {
-                return false; // another server node took it
+    /**
+     * Wakes the ended waits, {@value #WAKES_PER_TRANSACTION} to a transaction: claims each (so exactly one server
+     * node wakes it), hands it its outcome, and schedules the triggers: one batch job per process instance for
+     * the tasks that succeeded (siblings of a parallel multi-instance step then complete in one transaction
+     * instead of racing for the multi-instance root), a job of its own for each failure or timeout (its BPMN
+     * error stays on its own execution). Claims go in execution id order, so two nodes claiming overlapping
+     * sets wait for each other instead of deadlocking.
+     */
+    private int wakeAll(List<Wake> wakes) {
+        List<Wake> sorted = new ArrayList<>(wakes);
+        sorted.sort(java.util.Comparator.comparing(w -> w.task().executionId()));
+        int woken = 0;
+        for (int from = 0; from < sorted.size(); from += WAKES_PER_TRANSACTION) {
+            List<Wake> chunk = sorted.subList(from, Math.min(sorted.size(), from + WAKES_PER_TRANSACTION));
+            try {
+                woken += management.executeCommand(commandContext -> wake(commandContext, chunk));
+            } catch (RuntimeException e) {
+                // Nothing was claimed: the same waits come round again next cycle.
+                log.warn("Task watcher could not wake {} executions: {}", chunk.size(), e.toString());
             }
-            var runtime = CommandContextUtil.getProcessEngineConfiguration(commandContext).getRuntimeService();
-            if (runtime.createExecutionQuery().executionId(wait.executionId()).count() == 0) {
-                return false; // the run was cancelled meanwhile
+        }
+        return woken;
+    }
+
+    private int wake(org.flowable.common.engine.impl.interceptor.CommandContext commandContext, List<Wake> chunk) {
+        var executions = CommandContextUtil.getExecutionEntityManager(commandContext);
+        Map<String, List<ExecutionEntity>> succeededByProcess = new LinkedHashMap<>();
+        int woken = 0;
+        for (Wake wake : chunk) {
+            if (!waits.claim(wake.task().executionId())) {
+                continue; // another server node took it
             }
-            runtime.setVariableLocal(wait.executionId(), TaskOutcome.VARIABLE, outcome.toMap());
-            scheduleTrigger(commandContext, wait.executionId());
-            return true;
-        });
+            ExecutionEntity execution = executions.findById(wake.task().executionId());
+            if (execution == null || execution.isEnded()) {
+                continue; // the run was cancelled meanwhile
+            }
+            execution.setVariableLocal(TaskOutcome.VARIABLE, wake.outcome().toMap());
+            if (batchWakeUps && wake.succeeded()) {
+                succeededByProcess.computeIfAbsent(execution.getProcessInstanceId(), k -> new ArrayList<>()).add(execution);
+            } else {
+                scheduleTrigger(commandContext, execution);
+            }
+            woken++;
+        }
+        for (List<ExecutionEntity> siblings : succeededByProcess.values()) {
+            if (siblings.size() == 1) {
+                scheduleTrigger(commandContext, siblings.get(0));
+            } else {
+                TriggerBatchJobHandler.schedule(commandContext, siblings);
+            }
+        }
+        return woken;
     }
 }

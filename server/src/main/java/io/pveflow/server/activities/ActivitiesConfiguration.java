@@ -3,6 +3,8 @@ package io.pveflow.server.activities;
 import java.time.Duration;
 
 import org.flowable.engine.ManagementService;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import io.pveflow.pve.activity.PveClientRegistry;
 import io.pveflow.pve.activity.TaskWaits;
 import io.pveflow.pve.activity.TaskWatcher;
+import io.pveflow.pve.activity.TriggerBatchJobHandler;
 
 /** The Proxmox activities (pve-delegates) as beans, and the task watcher that wakes their waits. */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +23,15 @@ class ActivitiesConfiguration {
 
     @Bean
     TaskWatcher taskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management,
-                            @Value("${pveflow.tasks.poll-interval:PT2S}") Duration interval) {
-        return new TaskWatcher(waits, clients, management, interval);
+                            @Value("${pveflow.tasks.poll-interval:PT2S}") Duration interval,
+                            @Value("${pveflow.tasks.batch-wake-ups:true}") boolean batchWakeUps) {
+        return new TaskWatcher(waits, clients, management, interval, batchWakeUps);
+    }
+
+    /** The job that wakes several parked siblings of one run in one transaction (see TriggerBatchJobHandler). */
+    @Bean
+    EngineConfigurationConfigurer<SpringProcessEngineConfiguration> triggerBatchJobs() {
+        return engine -> engine.addCustomJobHandler(new TriggerBatchJobHandler());
     }
 
     /** Starts watching once the engine runs; stops before it shuts down. */
