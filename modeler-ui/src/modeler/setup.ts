@@ -11,6 +11,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import lintModule from 'bpmn-js-bpmnlint';
 import minimapModule from 'diagram-js-minimap';
+import { BpmnModdle } from 'bpmn-moddle';
 import type { ActivityDescriptor } from './catalog';
 import { lintConfig } from './lint/config';
 import { moddleExtensions } from './moddle';
@@ -65,5 +66,22 @@ export function newDiagramXml(key: string, name: string): string {
 export async function ensureLayout(xml: string): Promise<string> {
   if (/<(\w+:)?BPMNShape\b/.test(xml)) return xml;
   const { layoutProcess } = await import('bpmn-auto-layout');
-  return layoutProcess(xml);
+  // The layouter walks <incoming>/<outgoing>, which hand-written files (the library) leave out: derive them
+  // from the sequence flows first.
+  const moddle = new BpmnModdle(moddleExtensions as any);
+  const { rootElement } = await moddle.fromXML(xml);
+  const link = (container: any) => {
+    for (const e of container.flowElements || []) {
+      if (e.$type === 'bpmn:SequenceFlow' && e.sourceRef && e.targetRef) {
+        const out = e.sourceRef.get('outgoing');
+        if (!out.includes(e)) out.push(e);
+        const inc = e.targetRef.get('incoming');
+        if (!inc.includes(e)) inc.push(e);
+      }
+      if (e.flowElements) link(e);
+    }
+  };
+  for (const root of rootElement.rootElements || []) if (root.$type === 'bpmn:Process') link(root);
+  const { xml: linked } = await moddle.toXML(rootElement);
+  return layoutProcess(linked);
 }
