@@ -7,15 +7,13 @@ import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import './modeler.css';
 import Modeler from 'bpmn-js/lib/Modeler';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import lintModule from 'bpmn-js-bpmnlint';
 import minimapModule from 'diagram-js-minimap';
-import { BpmnModdle } from 'bpmn-moddle';
 import type { ActivityDescriptor } from './catalog';
 import { lintConfig } from './lint/config';
 import { moddleExtensions } from './moddle';
-import { PveModelingModule, PveViewingModule } from './pve';
+import { PveModelingModule } from './pve';
 import { PvePropertiesModule } from './pve/properties-module';
 
 export function createModeler(container: HTMLElement, propertiesParent: HTMLElement,
@@ -28,15 +26,6 @@ export function createModeler(container: HTMLElement, propertiesParent: HTMLElem
     propertiesPanel: { parent: propertiesParent, layout: { groups: { pve: { open: true }, general: { open: false } } } },
     linting: { bpmnlint: lintConfig, active: true },
     pveCatalog: { activities, cluster },
-    moddleExtensions,
-  });
-}
-
-export function createViewer(container: HTMLElement, activities: ActivityDescriptor[]): any {
-  return new NavigatedViewer({
-    container,
-    additionalModules: [PveViewingModule],
-    pveCatalog: { activities, cluster: null },
     moddleExtensions,
   });
 }
@@ -62,26 +51,4 @@ export function newDiagramXml(key: string, name: string): string {
 </bpmn:definitions>`;
 }
 
-/** Lays out diagrams that come without diagram interchange (like the shipped library) so they can be shown. */
-export async function ensureLayout(xml: string): Promise<string> {
-  if (/<(\w+:)?BPMNShape\b/.test(xml)) return xml;
-  const { layoutProcess } = await import('bpmn-auto-layout');
-  // The layouter walks <incoming>/<outgoing>, which hand-written files (the library) leave out: derive them
-  // from the sequence flows first.
-  const moddle = new BpmnModdle(moddleExtensions as any);
-  const { rootElement } = await moddle.fromXML(xml);
-  const link = (container: any) => {
-    for (const e of container.flowElements || []) {
-      if (e.$type === 'bpmn:SequenceFlow' && e.sourceRef && e.targetRef) {
-        const out = e.sourceRef.get('outgoing');
-        if (!out.includes(e)) out.push(e);
-        const inc = e.targetRef.get('incoming');
-        if (!inc.includes(e)) inc.push(e);
-      }
-      if (e.flowElements) link(e);
-    }
-  };
-  for (const root of rootElement.rootElements || []) if (root.$type === 'bpmn:Process') link(root);
-  const { xml: linked } = await moddle.toXML(rootElement);
-  return layoutProcess(linked);
-}
+export { ensureLayout } from './viewer-setup';
