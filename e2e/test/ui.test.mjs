@@ -116,6 +116,14 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     assert.equal(await page.locator('#cluster').inputValue(), 'demo');
     assert.ok(await page.locator('#library [data-library]').count() >= 1, 'the shipped library is listed');
     await screenshot(page, '01-processes');
+    // Dark theme, kept across reloads.
+    await page.click('#theme');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await page.reload();
+    await page.waitForSelector('#library');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await screenshot(page, '01-processes-dark');
+    await page.click('#theme');
     await page.click('#library [data-library] a:has-text("View")');
     await page.waitForSelector('#canvas .djs-element.djs-shape');
     await screenshot(page, '02-library-template');
@@ -220,6 +228,29 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
       assert.match(draft.json.xml, /camunda:assignee="alice"/, 'foreign attributes survive');
     }
     await page.context().close();
+  });
+
+  test('shows a conflict when the draft was saved elsewhere, and overwrites on request', { timeout: 120_000 }, async () => {
+    const first = await signedInPage();
+    const second = await newPage(browser);
+    if (MOCK) await mockProcesses(second);
+    await login(second, server);
+    for (const page of [first, second]) {
+      await page.goto(`${server.baseUrl}/processes/demo/foreignReview`);
+      await page.waitForSelector('#canvas [data-element-id="Review"]');
+    }
+    await rename(first, 'Review', 'Renamed in the first tab');
+    await savedDraft(first);
+    await rename(second, 'Review', 'Renamed in the second tab');
+    await second.waitForSelector('#banner:not([hidden]) >> text=changed elsewhere');
+    assert.match(await second.locator('#save-state').textContent(), /Conflict/);
+    await screenshot(second, '11-conflict');
+    await second.click('#conflict-overwrite');
+    await savedDraft(second);
+    const draft = await server.api('/api/clusters/demo/processes/foreignReview/draft');
+    if (!MOCK) assert.match(draft.json.xml, /Renamed in the second tab/);
+    await first.context().close();
+    await second.context().close();
   });
 
   test('compares two versions with added, removed and changed elements marked', { timeout: 180_000 }, async () => {
