@@ -190,12 +190,24 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     await warning.locator('button').click();
     await screenshot(page, '05-editor-problems');
 
+    // A start input on the process: the start form will ask for it.
+    await clickEmpty(page);
+    await page.click('[data-tab="properties"]');
+    await page.click('[data-group-id="group-pveflow-inputs"] .bio-properties-panel-group-header');
+    await page.click('.pve-add-input');
+    await page.fill('.pve-input-row input[data-input-field="name"]', 'ticket');
+    await page.press('.pve-input-row input[data-input-field="name"]', 'Tab');
+    await page.fill('.pve-input-row[data-input="ticket"] input[data-input-field="label"]', 'Change ticket');
+    await page.press('.pve-input-row[data-input="ticket"] input[data-input-field="label"]', 'Tab');
+    await page.check('.pve-input-row[data-input="ticket"] .pve-input-required input');
+    await savedDraft(page);
     await publish(page, 1);
     await page.waitForSelector('#versions li[data-version="1"] .badge.current');
     await screenshot(page, '06-editor-published');
 
     await page.click('#start-run');
     await page.waitForSelector('dialog button[type=submit]:has-text("Start run")');
+    await page.fill('dialog input[name="in-ticket"]', 'CHG-42');
     await screenshot(page, '07-start-form');
     await page.click('dialog button[type=submit]');
     await page.waitForURL(/\/executions\/[^/]+$/);
@@ -206,6 +218,7 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
       const run = await server.api(`/api/executions/${encodeURIComponent(runId)}`);
       assert.equal(run.status, 200, run.text);
       assert.equal(run.json.processKey, 'e2eSnapshot');
+      assert.equal(run.json.variables?.ticket, 'CHG-42', JSON.stringify(run.json.variables));
     }
     assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
     await page.context().close();
