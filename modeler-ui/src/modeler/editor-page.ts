@@ -302,7 +302,7 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
       toast(`Runs start the current version v${process.currentVersion}; publish the draft to run your changes.`);
     }
     try {
-      await startRun(cluster, key);
+      await startRun(cluster, key, process.name);
     } catch (e) {
       toast((e as Error).message, 'error');
     }
