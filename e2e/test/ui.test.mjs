@@ -51,9 +51,11 @@ async function settle(page) {
   await page.waitForTimeout(450);
 }
 
+/** Clicks empty canvas (selects the process): top middle, clear of the palette, the minimap toggle, the lint
+ * button and the bpmn.io logo (which opens a lightbox). */
 async function clickEmpty(page) {
   const canvas = await page.locator('#canvas').boundingBox();
-  await page.mouse.click(canvas.x + canvas.width - 40, canvas.y + canvas.height - 60);
+  await page.mouse.click(canvas.x + canvas.width / 2 + 100, canvas.y + 50);
 }
 
 async function shapeIds(page) {
@@ -193,6 +195,7 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     // A start input on the process: the start form will ask for it.
     await clickEmpty(page);
     await page.click('[data-tab="properties"]');
+    if (process.env.E2E_DEBUG) await screenshot(page, 'debug-process-selected');
     await page.click('[data-group-id="group-pveflow-inputs"] .bio-properties-panel-group-header');
     await page.click('.pve-add-input');
     await page.fill('.pve-input-row input[data-input-field="name"]', 'ticket');
