@@ -159,7 +159,6 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
 
     // The PVE group of the properties panel: pick a guest from the live (simulated) cluster, type a name.
     await clickShape(page, taskId);
-    if (process.env.E2E_DEBUG) await screenshot(page, 'debug-select-task');
     await page.waitForSelector('[data-group-id="group-pve"]');
     const guest = page.locator('#properties select[data-field="vmid"]');
     await guest.waitFor();
@@ -195,7 +194,6 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     // A start input on the process: the start form will ask for it.
     await clickEmpty(page);
     await page.click('[data-tab="properties"]');
-    if (process.env.E2E_DEBUG) await screenshot(page, 'debug-process-selected');
     await page.click('[data-group-id="group-pveflow-inputs"] .bio-properties-panel-group-header');
     await page.click('.pve-add-input');
     await page.fill('.pve-input-row input[data-input-field="name"]', 'ticket');
