@@ -9,9 +9,10 @@ export const routes: Route[] = [
   { path: '/processes/:cluster/:key/versions/:version', title: 'Process version', nav: 'processes', load: async () => (await import('./modeler/viewer-page')).renderVersion },
   { path: '/processes/:cluster/:key/compare/:a/:b', title: 'Compare versions', nav: 'processes', load: async () => (await import('./modeler/compare-page')).renderCompare },
   { path: '/library/:key', title: 'Library template', nav: 'processes', load: async () => (await import('./modeler/viewer-page')).renderLibrary },
-  { path: '/executions', title: 'Executions', nav: 'executions', load: async () => (await import('./placeholder')).placeholder('Executions', 'The list of runs arrives with issue 6.') },
-  { path: '/executions/:id', title: 'Execution', nav: 'executions', load: async () => (await import('./placeholder')).placeholder('Execution', 'The run view arrives with issue 6.') },
+  { path: '/executions', title: 'Executions', nav: 'executions', load: async () => (await import('./executions/list-page')).renderExecutions },
+  { path: '/executions/:id', title: 'Execution', nav: 'executions', load: async () => (await import('./executions/run-page')).renderExecution },
   { path: '/clusters', title: 'Clusters', nav: 'clusters', load: async () => (await import('./clusters')).renderClusters },
+  { path: '/audit', title: 'Audit log', nav: 'audit', load: async () => (await import('./audit/audit-page')).renderAudit },
 ];
 
 /** The top navigation, in order. */
@@ -19,4 +20,5 @@ export const navigation = [
   { id: 'processes', label: 'Processes', href: '/processes' },
   { id: 'executions', label: 'Executions', href: '/executions' },
   { id: 'clusters', label: 'Clusters', href: '/clusters' },
+  { id: 'audit', label: 'Audit', href: '/audit', adminOnly: true },
 ];

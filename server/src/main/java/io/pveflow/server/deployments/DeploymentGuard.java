@@ -14,6 +14,7 @@ import org.flowable.bpmn.model.BpmnModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.pveflow.server.approvals.DeployedForms;
 import io.pveflow.server.clusters.ClusterPolicies;
 import io.pveflow.server.executions.ProcessDeclarations;
 import io.pveflow.server.expressions.ProcessBeans;
@@ -51,8 +52,15 @@ public class DeploymentGuard implements EngineDeployer {
         }
         boolean validateSchema = deploymentSettings == null
                 || !Boolean.FALSE.equals(deploymentSettings.get(DeploymentSettings.IS_BPMN20_XSD_VALIDATION_ENABLED));
+        // User task forms travel in the same deployment (approvals): each parses, each formKey resolves.
+        Set<String> formIds;
+        try {
+            formIds = DeployedForms.formIds(resources);
+        } catch (FlowableIllegalArgumentException e) {
+            throw BpmnDocumentCheck.refusal("form", e.getMessage());
+        }
         for (EngineResource resource : resources.values()) {
-            refuseIfBroken(deployment.getTenantId(), resource.getName(), resource.getBytes(), validateSchema);
+            refuseIfBroken(deployment.getTenantId(), resource.getName(), resource.getBytes(), validateSchema, formIds);
         }
     }
 
@@ -62,15 +70,21 @@ public class DeploymentGuard implements EngineDeployer {
      * Empty when the guard would accept the document.
      */
     public List<DeploymentProblem> check(String tenantId, String resourceName, byte[] document) {
+        return check(tenantId, resourceName, document, Set.of());
+    }
+
+    /** Like {@link #check(String, String, byte[])} for a document deployed with the forms of these ids. */
+    public List<DeploymentProblem> check(String tenantId, String resourceName, byte[] document, Set<String> formIds) {
         try {
-            refuseIfBroken(tenantId, resourceName, document, true);
+            refuseIfBroken(tenantId, resourceName, document, true, formIds);
             return List.of();
         } catch (DeploymentRefusedException refused) {
             return refused.problems();
         }
     }
 
-    private void refuseIfBroken(String tenantId, String resourceName, byte[] bytes, boolean validateSchema) {
+    private void refuseIfBroken(String tenantId, String resourceName, byte[] bytes, boolean validateSchema,
+                                Set<String> formIds) {
         long limit = limits.maxDocumentSize().toBytes();
         int size = bytes == null ? 0 : bytes.length;
         if (size > limit) {
@@ -89,9 +103,12 @@ public class DeploymentGuard implements EngineDeployer {
         String processId = model.getMainProcess() == null ? null : model.getMainProcess().getId();
         ProcessDeclarations.problems(model).forEach((field, problem) -> declarations.add(
                 DeploymentProblem.error(processId, field, "run-settings", "pveflow:" + field + ": " + problem)));
+        List<DeploymentProblem> forms = DeployedForms.formKeyProblems(model, formIds).stream()
+                .map(p -> DeploymentProblem.error(p.taskId(), "formKey", "form-key", p.message())).toList();
         List<DeploymentProblem> all = new ArrayList<>(security);
         all.addAll(catalogue);
         all.addAll(declarations);
+        all.addAll(forms);
         String invalid = BpmnDocumentCheck.validate(resourceName, model, all);
         if (!security.isEmpty()) {
             throw new DeploymentRefusedException("Resource '" + resourceName + "' breaks PVEFlow's process rules: "
@@ -104,6 +121,10 @@ public class DeploymentGuard implements EngineDeployer {
         if (!declarations.isEmpty()) {
             throw new DeploymentRefusedException("Resource '" + resourceName + "' declares its runs wrongly: "
                     + String.join("; ", declarations.stream().map(DeploymentProblem::message).toList()), all);
+        }
+        if (!forms.isEmpty()) {
+            throw new DeploymentRefusedException("Resource '" + resourceName + "' uses forms wrongly: "
+                    + String.join("; ", forms.stream().map(p -> "user task '" + p.elementId() + "': " + p.message()).toList()), all);
         }
         if (invalid != null) {
             throw new DeploymentRefusedException(invalid, all);

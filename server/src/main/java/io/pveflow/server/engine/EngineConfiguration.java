@@ -5,7 +5,6 @@ import java.util.List;
 import org.flowable.common.engine.impl.EngineDeployer;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.spring.boot.process.Process;
-import org.flowable.spring.security.SpringSecurityAuthenticationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -16,7 +15,7 @@ class EngineConfiguration {
 
     EngineConfiguration() {
         // Who started a run or completed a task comes from Spring Security, for Flowable's REST API as for ours.
-        Authentication.setAuthenticationContext(new SpringSecurityAuthenticationContext());
+        Authentication.setAuthenticationContext(new SessionSafeAuthenticationContext());
     }
 
     @Bean

@@ -109,6 +109,12 @@ public class NotificationService {
                 retryPolicy, false);
     }
 
+    /** A message with event facts and its own origin (e.g. {@code task:<id>} for an approval reminder). */
+    CompletableFuture<DeliveryResult> sendForOrigin(String clusterId, String notifierName, String subject, String text,
+                                                   String origin, Map<String, Object> event) {
+        return deliver(new OutgoingRequest(clusterId, notifierName, subject, text, origin, event), retryPolicy, false);
+    }
+
     /** Runs work on the notification threads (never on the caller's). */
     void execute(Runnable task) {
         try {

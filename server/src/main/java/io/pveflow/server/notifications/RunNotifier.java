@@ -31,6 +31,22 @@ class RunNotifier {
         notifications.execute(() -> dispatch(event));
     }
 
+    /** Sends one event straight to the named notifiers (no rules), e.g. an approval's reminder or escalation. */
+    void sendTo(RunEvent event, List<String> notifierNames, String subject) {
+        notifications.execute(() -> {
+            String text = describe(event);
+            for (String notifier : notifierNames) {
+                try {
+                    notifications.sendForOrigin(event.clusterId(), notifier, subject, text,
+                            "task:" + event.taskId(), event.toMap());
+                } catch (RuntimeException e) {
+                    log.warn("Could not notify '{}' of cluster '{}' about task {}: {}", notifier, event.clusterId(),
+                            event.taskId(), e.toString());
+                }
+            }
+        });
+    }
+
     private void dispatch(RunEvent event) {
         try {
             List<NotificationRule> matching = rules.enabledFor(event.clusterId(), event.type()).stream()
@@ -81,7 +97,13 @@ class RunNotifier {
         String what = switch (event.type()) {
             case RUN_FAILED -> "failed";
             case RUN_COMPLETED -> "completed";
+            case APPROVAL_WAITING, APPROVAL_TIMED_OUT -> null;
         };
+        if (what == null) {
+            String task = event.elementName() != null && !event.elementName().isBlank() ? event.elementName() : event.elementId();
+            return "[" + event.clusterId() + "] " + (event.type() == NotificationEvent.APPROVAL_WAITING
+                    ? "Waiting for you: " : "Timed out: ") + task + " in " + process;
+        }
         return "[" + event.clusterId() + "] Run of " + process + " " + what;
     }
 
@@ -90,6 +112,8 @@ class RunNotifier {
         text.append(switch (event.type()) {
             case RUN_FAILED -> "A run failed and needs attention.";
             case RUN_COMPLETED -> "A run completed.";
+            case APPROVAL_WAITING -> "A task waits for a decision.";
+            case APPROVAL_TIMED_OUT -> "An approval got no decision in time.";
         }).append('\n');
         line(text, "Cluster", event.clusterId());
         line(text, "Process", event.processDefinitionName() == null ? event.processDefinitionKey()
@@ -99,6 +123,9 @@ class RunNotifier {
         line(text, "Step", event.elementName() == null ? event.elementId()
                 : event.elementName() + " (" + event.elementId() + ")");
         line(text, "Error", event.error());
+        line(text, "Task", event.taskId());
+        line(text, "Outcome", event.detail());
+        line(text, "Open", event.link());
         line(text, "At", event.at().toString());
         return text.toString().stripTrailing();
     }

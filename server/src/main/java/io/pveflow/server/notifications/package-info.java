@@ -14,7 +14,9 @@
  * {@code /api/clusters/{id}/notifications}. HTTP goes through the JDK client, with timeouts and no redirects.
  * <p>
  * <b>Rules</b> ({@code /api/clusters/{id}/notification-rules}) notify on run events without modelling: a run
- * failed (a job dead-lettered, or an error end) or completed, for one process or all. A Flowable event
+ * failed (a job dead-lettered, or an error end) or completed, an approval (any user task) is waiting or timed
+ * out ({@link io.pveflow.server.notifications.ApprovalNotifications}, fed by the approvals package), for one
+ * process or all. A Flowable event
  * listener collects the facts inside the engine and hands them over only after the engine's transaction
  * commits; sending happens on the notification threads and can never break a run.
  */

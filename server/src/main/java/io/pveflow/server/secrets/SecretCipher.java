@@ -75,6 +75,20 @@ public class SecretCipher {
         }
     }
 
+    /**
+     * A key for another purpose (e.g. signing links), derived from the master key with HMAC-SHA256 over the purpose
+     * name: distinct per purpose, never the master key itself, and stable as long as the master key is.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("pveflow-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Key derivation failed for " + purpose, e);
+        }
+    }
+
     private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));

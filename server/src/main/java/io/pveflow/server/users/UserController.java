@@ -34,7 +34,7 @@ class UserController {
         for (GrantedAuthority authority : authentication.getAuthorities()) {
             roles.add(authority.getAuthority().replaceFirst("^ROLE_", ""));
         }
-        return Map.of("username", authentication.getName(), "roles", roles);
+        return Map.of("username", authentication.getName(), "roles", roles, "groups", users.groupsOf(authentication.getName()));
     }
 
     @GetMapping("/api/users")

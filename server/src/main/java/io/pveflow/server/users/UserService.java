@@ -29,6 +29,7 @@ public class UserService implements UserDetailsService {
 
     private static final Logger log = LoggerFactory.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final int MIN_PASSWORD_LENGTH = 12;
 
     private final UserRepository repository;
@@ -62,6 +63,16 @@ public class UserService implements UserDetailsService {
                 .orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
     }
 
+    /** The candidate groups the user belongs to (empty for an unknown user), read fresh on every call. */
+    public Set<String> groupsOf(String username) {
+        return repository.groups(username);
+    }
+
+    /** True when an enabled user of that name exists. */
+    public boolean isActiveUser(String username) {
+        return username != null && repository.exists(username);
+    }
+
     boolean noUsers() {
         return repository.count() == 0;
     }
@@ -74,17 +85,18 @@ public class UserService implements UserDetailsService {
         }
         checkPassword(request.password(), true, errors);
         Set<Role> roles = roles(request.roles(), errors);
+        Set<String> groups = groups(request.groups(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("Invalid user", errors);
         }
         try {
             repository.insert(request.username(), passwords.encode(request.password()),
-                    request.enabled() == null || request.enabled(), roles, Instant.now());
+                    request.enabled() == null || request.enabled(), roles, groups, Instant.now());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A user named '" + request.username() + "' already exists");
         }
         log.info("User '{}' created with roles {}", request.username(), roles);
-        audit.record("user-add", "user", request.username(), null, "roles=" + roles);
+        audit.record("user-add", "user", request.username(), null, "roles=" + roles + " groups=" + groups);
         return get(request.username());
     }
 
@@ -97,6 +109,7 @@ public class UserService implements UserDetailsService {
         }
         checkPassword(request.password(), false, errors);
         Set<Role> roles = request.roles() == null ? current.roles() : roles(request.roles(), errors);
+        Set<String> groups = request.groups() == null ? current.groups() : groups(request.groups(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("Invalid user", errors);
         }
@@ -107,9 +120,9 @@ public class UserService implements UserDetailsService {
             throw new ConflictException("'" + username + "' is the last enabled admin; make another admin first");
         }
         repository.update(username, request.password() == null ? null : passwords.encode(request.password()),
-                enabled, roles, Instant.now());
+                enabled, roles, groups, Instant.now());
         log.info("User '{}' changed{}", username, request.password() == null ? "" : " (new password)");
-        audit.record("user-change", "user", username, null, "roles=" + roles + " enabled=" + enabled
+        audit.record("user-change", "user", username, null, "roles=" + roles + " groups=" + groups + " enabled=" + enabled
                 + (request.password() == null ? "" : " new password"));
         return get(username);
     }
@@ -129,7 +142,7 @@ public class UserService implements UserDetailsService {
     @Transactional
     boolean createInitialAdmin(String username, String password) {
         try {
-            repository.insert(username, passwords.encode(password), true, EnumSet.of(Role.ADMIN), Instant.now());
+            repository.insert(username, passwords.encode(password), true, EnumSet.of(Role.ADMIN), Set.of(), Instant.now());
             return true;
         } catch (DuplicateKeyException raced) {
             return false;
@@ -144,6 +157,22 @@ public class UserService implements UserDetailsService {
         } else if (password.length() < MIN_PASSWORD_LENGTH || password.length() > 128) {
             errors.put("password", "must be " + MIN_PASSWORD_LENGTH + " to 128 characters long");
         }
+    }
+
+    private static Set<String> groups(Set<String> given, Map<String, String> errors) {
+        if (given == null) {
+            return Set.of();
+        }
+        Set<String> groups = new java.util.TreeSet<>();
+        for (String group : given) {
+            if (group == null || !GROUP.matcher(group.trim()).matches()) {
+                errors.put("groups", "each group is 1 to 64 letters, digits, dots, dashes or underscores, starting with a "
+                        + "letter or digit; got '" + group + "'");
+            } else {
+                groups.add(group.trim());
+            }
+        }
+        return groups;
     }
 
     private static Set<Role> roles(Set<Role> given, Map<String, String> errors) {

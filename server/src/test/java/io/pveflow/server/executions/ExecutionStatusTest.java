@@ -153,6 +153,41 @@ class ExecutionStatusTest extends ExecutionTestSupport {
     }
 
     @Test
+    void aStartFromABrowserSessionKeepsThatSessionsRoles() throws Exception {
+        deployWithTask("statusSession", "");
+        operator(); // creates the operator user
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        java.util.function.Supplier<String> csrf = () -> cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        var login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=operator-user&password=operator-user-password&_csrf="
+                        + csrf.get())).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(login.statusCode()).isEqualTo(302);
+        // the sign-in rotates the CSRF token: the next page load hands out the new one, as the UI's first request does
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/me"))
+                .header("X-Requested-With", "XMLHttpRequest").GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        for (int i = 0; i < 2; i++) {
+            var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/executions"))
+                    .header("Content-Type", "application/json").header("X-Requested-With", "XMLHttpRequest")
+                    .header("X-XSRF-TOKEN", csrf.get())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"clusterId\":\"demo\",\"processKey\":\"statusSession\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("start %d in the same session: %s", i + 1, response.body()).isEqualTo(201);
+            JsonNode run = awaitStatus(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("id").asText(),
+                    "waiting");
+            assertThat(run.path("startedVia").asText()).isEqualTo("ui");
+            assertThat(run.path("startedBy").asText()).isEqualTo("operator-user");
+        }
+        var me = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/me"))
+                .header("X-Requested-With", "XMLHttpRequest").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(me.body()).as("the session still has its role").contains("OPERATOR");
+    }
+
+    @Test
     void viewersReadButDoNotAct() {
         deployWithTask("statusViewer", "");
         TestHttp viewer = userWithRole("VIEWER");
