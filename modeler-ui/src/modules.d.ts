@@ -8,3 +8,4 @@ declare module '@bpmn-io/properties-panel' { export const TextFieldEntry: any; e
 declare module '@bpmn-io/properties-panel/preact/jsx-runtime' { export const jsx: any; export const jsxs: any; }
 declare module '@bpmn-io/properties-panel/preact/hooks' { export const useState: any; export const useEffect: any; export const useMemo: any; }
 declare module 'bpmn-auto-layout' { export function layoutProcess(xml: string): Promise<string>; }
+declare module 'bpmn-moddle' { export const BpmnModdle: any; }

@@ -1,5 +1,4 @@
-// The route table. Each entry lazy-loads its page. The executions pages (src/executions/, built with issue 6)
-// plug in by replacing the two placeholder loaders below with their own modules.
+// The route table. Each entry lazy-loads its page (dynamic import), so a page's code arrives with its first visit.
 import type { Route } from './router';
 
 export const routes: Route[] = [

@@ -5,7 +5,7 @@ import type { RouteContext } from '../router';
 import { processes } from '../processes/api';
 import { diffDefinitions } from './diff';
 import { loadCatalog } from './pve/catalog-service';
-import { createViewer, ensureLayout } from './setup';
+import { createViewer, ensureLayout } from './viewer-setup';
 
 export async function renderCompare({ params, root }: RouteContext) {
   const { cluster, key } = params;

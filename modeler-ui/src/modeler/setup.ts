@@ -7,14 +7,13 @@ import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import './modeler.css';
 import Modeler from 'bpmn-js/lib/Modeler';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import lintModule from 'bpmn-js-bpmnlint';
 import minimapModule from 'diagram-js-minimap';
 import type { ActivityDescriptor } from './catalog';
 import { lintConfig } from './lint/config';
 import { moddleExtensions } from './moddle';
-import { PveModelingModule, PveViewingModule } from './pve';
+import { PveModelingModule } from './pve';
 import { PvePropertiesModule } from './pve/properties-module';
 
 export function createModeler(container: HTMLElement, propertiesParent: HTMLElement,
@@ -27,15 +26,6 @@ export function createModeler(container: HTMLElement, propertiesParent: HTMLElem
     propertiesPanel: { parent: propertiesParent, layout: { groups: { pve: { open: true }, general: { open: false } } } },
     linting: { bpmnlint: lintConfig, active: true },
     pveCatalog: { activities, cluster },
-    moddleExtensions,
-  });
-}
-
-export function createViewer(container: HTMLElement, activities: ActivityDescriptor[]): any {
-  return new NavigatedViewer({
-    container,
-    additionalModules: [PveViewingModule],
-    pveCatalog: { activities, cluster: null },
     moddleExtensions,
   });
 }
@@ -61,9 +51,6 @@ export function newDiagramXml(key: string, name: string): string {
 </bpmn:definitions>`;
 }
 
-/** Lays out diagrams that come without diagram interchange (like the shipped library) so they can be shown. */
-export async function ensureLayout(xml: string): Promise<string> {
-  if (/<(\w+:)?BPMNShape\b/.test(xml)) return xml;
-  const { layoutProcess } = await import('bpmn-auto-layout');
-  return layoutProcess(xml);
-}
+// createViewer is re-exported for src/executions (the run diagram); importing it from './viewer-setup' instead
+// spares a page that only views diagrams the modeler chunk.
+export { createViewer, ensureLayout } from './viewer-setup';

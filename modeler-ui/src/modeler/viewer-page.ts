@@ -7,7 +7,7 @@ import { library, processes } from '../processes/api';
 import { startRun } from '../processes/start-run';
 import { inspect } from './inspector';
 import { loadCatalog } from './pve/catalog-service';
-import { createViewer, ensureLayout } from './setup';
+import { createViewer, ensureLayout } from './viewer-setup';
 
 async function showReadOnly(root: HTMLElement, header: HTMLElement, xml: string) {
   const activities = await loadCatalog().catch(() => []);
