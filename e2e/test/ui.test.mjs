@@ -4,17 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
 import { chromiumOrSkip, launch, login, newPage, screenshot } from '../support/browser.mjs';
-import { mockProcesses } from '../support/mock-processes.mjs';
 import { moduleDir, startServer } from '../support/server.mjs';
 
 const chromiumPath = chromiumOrSkip();
-const MOCK = process.env.PVEFLOW_E2E_MOCK_PROCESSES === '1';
 let server;
 let browser;
 
 async function signedInPage() {
   const page = await newPage(browser);
-  if (MOCK) await mockProcesses(page);
   await login(page, server);
   return page;
 }
@@ -177,12 +174,10 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     await screenshot(page, '04-editor-pve-step');
 
     const draft = await server.api('/api/clusters/demo/processes/e2eSnapshot/draft');
-    if (!MOCK) {
-      assert.equal(draft.status, 200, draft.text);
-      assert.match(draft.json.xml, /flowable:delegateExpression="\$\{pveSnapshotCreate\}"/);
-      assert.match(draft.json.xml, new RegExp(`<flowable:field name="vmid">\\s*<flowable:string>${firstGuest}</flowable:string>`));
-      assert.match(draft.json.xml, /<flowable:string>e2e-before<\/flowable:string>/);
-    }
+    assert.equal(draft.status, 200, draft.text);
+    assert.match(draft.json.xml, /flowable:delegateExpression="\$\{pveSnapshotCreate\}"/);
+    assert.match(draft.json.xml, new RegExp(`<flowable:field name="vmid">\\s*<flowable:string>${firstGuest}</flowable:string>`));
+    assert.match(draft.json.xml, /<flowable:string>e2e-before<\/flowable:string>/);
 
     // Problems tab lists the lint warning about the missing error boundary, and selects the element on click.
     await page.click('[data-tab="problems"]');
@@ -215,12 +210,10 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     const runId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
     assert.ok(runId.length > 0);
     await screenshot(page, '08-run');
-    if (!MOCK) {
-      const run = await server.api(`/api/executions/${encodeURIComponent(runId)}`);
-      assert.equal(run.status, 200, run.text);
-      assert.equal(run.json.processKey, 'e2eSnapshot');
-      assert.equal(run.json.variables?.ticket, 'CHG-42', JSON.stringify(run.json.variables));
-    }
+    const run = await server.api(`/api/executions/${encodeURIComponent(runId)}`);
+    assert.equal(run.status, 200, run.text);
+    assert.equal(run.json.processKey, 'e2eSnapshot');
+    assert.equal(run.json.variables?.ticket, 'CHG-42', JSON.stringify(run.json.variables));
     assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
     await page.context().close();
   });
@@ -236,18 +229,15 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     await rename(page, 'Review', 'Review it twice');
     await savedDraft(page);
     const draft = await server.api('/api/clusters/demo/processes/foreignReview/draft');
-    if (!MOCK) {
-      assert.equal(draft.status, 200, draft.text);
-      assert.match(draft.json.xml, /Review it twice/);
-      assert.match(draft.json.xml, /camunda:assignee="alice"/, 'foreign attributes survive');
-    }
+    assert.equal(draft.status, 200, draft.text);
+    assert.match(draft.json.xml, /Review it twice/);
+    assert.match(draft.json.xml, /camunda:assignee="alice"/, 'foreign attributes survive');
     await page.context().close();
   });
 
   test('shows a conflict when the draft was saved elsewhere, and overwrites on request', { timeout: 120_000 }, async () => {
     const first = await signedInPage();
     const second = await newPage(browser);
-    if (MOCK) await mockProcesses(second);
     await login(second, server);
     for (const page of [first, second]) {
       await page.goto(`${server.baseUrl}/processes/demo/foreignReview`);
@@ -262,7 +252,7 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     await second.click('#conflict-overwrite');
     await savedDraft(second);
     const draft = await server.api('/api/clusters/demo/processes/foreignReview/draft');
-    if (!MOCK) assert.match(draft.json.xml, /Renamed in the second tab/);
+    assert.match(draft.json.xml, /Renamed in the second tab/);
     await first.context().close();
     await second.context().close();
   });

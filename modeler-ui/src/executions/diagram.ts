@@ -1,7 +1,7 @@
 // The run's diagram: the version's BPMN in a bpmn-js NavigatedViewer (loaded lazily with this module) with
 // completed, active and failed elements marked, instance counts on steps that ran more than once (multi-instance,
 // loops) and a selection kept in step with the timeline.
-import { createViewer, ensureLayout } from '../modeler/setup';
+import { createViewer, ensureLayout } from '../modeler/viewer-setup';
 import { loadCatalog } from '../modeler/pve/catalog-service';
 import type { DiagramState } from './model';
 

@@ -51,6 +51,4 @@ export function newDiagramXml(key: string, name: string): string {
 </bpmn:definitions>`;
 }
 
-// createViewer is re-exported for src/executions (the run diagram); importing it from './viewer-setup' instead
-// spares a page that only views diagrams the modeler chunk.
-export { createViewer, ensureLayout } from './viewer-setup';
+export { ensureLayout } from './viewer-setup';
