@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import io.pveflow.server.audit.AuditLog;
+import io.pveflow.server.engine.AfterCommit;
 import io.pveflow.server.notifications.ApprovalNotifications;
 import io.pveflow.server.notifications.ApprovalNotifications.TaskFacts;
 

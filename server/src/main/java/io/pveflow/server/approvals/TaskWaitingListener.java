@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
+import io.pveflow.server.engine.AfterCommit;
 import io.pveflow.server.notifications.ApprovalNotifications;
 import io.pveflow.server.notifications.ApprovalNotifications.TaskFacts;
 

@@ -1,14 +1,12 @@
 package io.pveflow.server.executions;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +42,7 @@ class ExecutionEvents implements SmartLifecycle {
     private final PveClientRegistry clients;
     private final int maxSubscribers;
     private final Map<SseEmitter, Watch> watches = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService worker;
+    private final PeriodicWorker worker = new PeriodicWorker("pveflow-live-view", Duration.ofSeconds(1), this::lookAtAll);
 
     ExecutionEvents(ExecutionQueries queries, ExecutionDetails details, PveClientRegistry clients,
                     @Value("${pveflow.executions.max-live-views:200}") int maxSubscribers) {
@@ -75,10 +73,7 @@ class ExecutionEvents implements SmartLifecycle {
         emitter.onTimeout(() -> watches.remove(emitter));
         emitter.onError(error -> watches.remove(emitter));
         watches.put(emitter, new Watch(run.id()));
-        ScheduledExecutorService current = worker;
-        if (current != null) {
-            current.execute(() -> look(emitter));
-        }
+        worker.submit(() -> look(emitter));
         return emitter;
     }
 
@@ -173,28 +168,18 @@ class ExecutionEvents implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pveflow-live-view");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::lookAtAll, 1, 1, TimeUnit.SECONDS);
-        worker = executor;
+        worker.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = worker;
-        worker = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        worker.stop(Duration.ZERO);
         watches.keySet().forEach(SseEmitter::complete);
         watches.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.running();
     }
 }

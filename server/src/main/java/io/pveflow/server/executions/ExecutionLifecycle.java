@@ -14,9 +14,6 @@ import org.flowable.common.engine.api.delegate.event.FlowableEngineEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
-import org.flowable.common.engine.impl.cfg.TransactionContext;
-import org.flowable.common.engine.impl.cfg.TransactionState;
-import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.delegate.event.FlowableCancelledEvent;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
@@ -31,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.pveflow.server.engine.AfterCommit;
 import io.pveflow.server.web.InvalidInputException;
 
 /**
@@ -120,16 +118,8 @@ class ExecutionLifecycle {
             if (!executions.markEnded(runId, state, now, message, expires)) {
                 return;
             }
-            executions.find(runId).ifPresent(row -> afterCommit(() -> dispatcher.getObject().wake(row.clusterId())));
-        }
-
-        private static void afterCommit(Runnable action) {
-            TransactionContext transaction = Context.getTransactionContext();
-            if (transaction == null) {
-                action.run();
-            } else {
-                transaction.addTransactionListener(TransactionState.COMMITTED, committed -> action.run());
-            }
+            executions.find(runId).ifPresent(row -> AfterCommit.run("wake the queue of cluster " + row.clusterId(),
+                    () -> dispatcher.getObject().wake(row.clusterId())));
         }
 
         private static String startedVia() {

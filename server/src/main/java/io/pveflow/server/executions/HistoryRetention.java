@@ -3,9 +3,6 @@ package io.pveflow.server.executions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.flowable.engine.HistoryService;
 import org.slf4j.Logger;
@@ -28,10 +25,9 @@ class HistoryRetention implements SmartLifecycle {
     private final ExecutionRepository executions;
     private final HistoryService history;
     private final TransactionTemplate transactions;
-    private final Duration interval;
     private final int batchSize;
     private final int maxBatchesPerRound;
-    private volatile ScheduledExecutorService worker;
+    private final PeriodicWorker worker;
 
     HistoryRetention(ExecutionRepository executions, HistoryService history, TransactionTemplate transactions,
                      @Value("${pveflow.executions.cleanup-interval:PT10M}") Duration interval,
@@ -40,7 +36,7 @@ class HistoryRetention implements SmartLifecycle {
         this.executions = executions;
         this.history = history;
         this.transactions = transactions;
-        this.interval = interval;
+        this.worker = new PeriodicWorker("pveflow-history-retention", interval, this::round);
         this.batchSize = batchSize;
         this.maxBatchesPerRound = maxBatchesPerRound;
     }
@@ -88,27 +84,16 @@ class HistoryRetention implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pveflow-history-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = Math.max(1000, interval.toMillis());
-        executor.scheduleWithFixedDelay(this::round, millis, millis, TimeUnit.MILLISECONDS);
-        worker = executor;
+        worker.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = worker;
-        worker = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        worker.stop(Duration.ZERO);
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.running();
     }
 }

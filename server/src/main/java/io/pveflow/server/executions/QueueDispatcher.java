@@ -3,9 +3,6 @@ package io.pveflow.server.executions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,25 +22,23 @@ class QueueDispatcher implements SmartLifecycle {
 
     private final ExecutionStarter starter;
     private final ExecutionRepository executions;
-    private final Duration sweepInterval;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService worker;
+    private final PeriodicWorker worker;
 
     QueueDispatcher(ExecutionStarter starter, ExecutionRepository executions,
                     @Value("${pveflow.executions.queue-sweep-interval:PT5S}") Duration sweepInterval) {
         this.starter = starter;
         this.executions = executions;
-        this.sweepInterval = sweepInterval;
+        this.worker = new PeriodicWorker("pveflow-run-queue", sweepInterval, this::sweep);
     }
 
     /** Asks for a hand-over in the cluster soon; repeated wake-ups before it runs collapse into one. */
     void wake(String clusterId) {
-        ScheduledExecutorService current = worker;
-        if (current != null && pending.add(clusterId)) {
-            current.execute(() -> {
-                pending.remove(clusterId);
-                handOver(clusterId);
-            });
+        if (pending.add(clusterId) && !worker.submit(() -> {
+            pending.remove(clusterId);
+            handOver(clusterId);
+        })) {
+            pending.remove(clusterId); // not running: the sweep after the next start covers it
         }
     }
 
@@ -69,33 +64,17 @@ class QueueDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pveflow-run-queue");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = Math.max(100, sweepInterval.toMillis());
-        executor.scheduleWithFixedDelay(this::sweep, millis, millis, TimeUnit.MILLISECONDS);
-        worker = executor;
+        worker.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = worker;
-        worker = null;
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.running();
     }
 
     @Override

@@ -8,8 +8,6 @@ import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
-import org.flowable.common.engine.impl.cfg.TransactionContext;
-import org.flowable.common.engine.impl.cfg.TransactionState;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
@@ -19,6 +17,8 @@ import org.flowable.job.api.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+
+import io.pveflow.server.engine.AfterCommit;
 
 /**
  * Turns engine events into {@link RunEvent}s for the notification rules: a job moved to the dead-letter jobs
@@ -50,12 +50,7 @@ class RunEventListener implements FlowableEventListener {
             if (run == null || run.clusterId() == null || run.clusterId().isBlank() || firstTime(run) == false) {
                 return;
             }
-            TransactionContext transaction = Context.getTransactionContext();
-            if (transaction == null) {
-                handOver(run);
-            } else {
-                transaction.addTransactionListener(TransactionState.COMMITTED, committed -> handOver(run));
-            }
+            AfterCommit.run("hand a run event to notifications", () -> handOver(run));
         } catch (RuntimeException e) {
             log.warn("Could not take a run event for notifications: {}", e.toString());
         }
@@ -115,13 +110,9 @@ class RunEventListener implements FlowableEventListener {
     }
 
     private void handOver(RunEvent run) {
-        try {
-            RunNotifier target = notifier.getIfAvailable();
-            if (target != null) {
-                target.onRunEvent(run);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not hand a run event to notifications: {}", e.toString());
+        RunNotifier target = notifier.getIfAvailable();
+        if (target != null) {
+            target.onRunEvent(run);
         }
     }
 

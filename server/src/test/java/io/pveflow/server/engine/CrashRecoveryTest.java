@@ -1,12 +1,12 @@
 package io.pveflow.server.engine;
 
+import static io.pveflow.server.testing.ServerNode.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -34,16 +34,9 @@ class CrashRecoveryTest {
 
     @Test
     void anotherNodeCompletesTheJobOfAKilledNodeAfterItsLockExpires() throws Exception {
-        PostgresForTests.Server pg = PostgresForTests.server();
         String schema = PostgresForTests.newSchema("pveflow_crash");
         // The variables docker/compose.yaml sets, as an operator would.
-        Map<String, String> database = Map.of(
-                "SPRING_DATASOURCE_URL", pg.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", pg.username(),
-                "SPRING_DATASOURCE_PASSWORD", pg.password(),
-                "PVEFLOW_DB_SCHEMA", schema,
-                "PVEFLOW_ADMIN_PASSWORD", PASSWORD,
-                "PVEFLOW_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
+        Map<String, String> database = with(PostgresForTests.serverEnvironment(schema, PASSWORD),
                 "PVEFLOW_ALLOWED_DELEGATE_CLASSES", CrashProbeDelegate.class.getName(),
                 // Short on purpose so the test waits seconds, not the production 5 minutes.
                 "PVEFLOW_JOB_LOCK_TIME", "PT8S",
@@ -130,14 +123,6 @@ class CrashRecoveryTest {
 
     private static Map<String, String> probe(String node, Path log, boolean hang) {
         return Map.of("crashprobe.node", node, "crashprobe.log", log.toString(), "crashprobe.hang", String.valueOf(hang));
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
-        Map<String, String> all = new HashMap<>(base);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            all.put(keyValues[i], keyValues[i + 1]);
-        }
-        return all;
     }
 
     private static List<String> events(Path log) {

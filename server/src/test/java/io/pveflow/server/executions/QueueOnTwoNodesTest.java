@@ -1,5 +1,6 @@
 package io.pveflow.server.executions;
 
+import static io.pveflow.server.testing.ServerNode.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +43,8 @@ class QueueOnTwoNodesTest {
     void hundredSimultaneousStartsWithLimitOneRunOneAtATimeOnTwoNodes() throws Exception {
         PostgresForTests.Server pg = PostgresForTests.server();
         String schema = PostgresForTests.newSchema("pveflow_queue");
-        Map<String, String> database = Map.of(
-                "SPRING_DATASOURCE_URL", pg.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", pg.username(),
-                "SPRING_DATASOURCE_PASSWORD", pg.password(),
-                "PVEFLOW_DB_SCHEMA", schema,
-                "PVEFLOW_ADMIN_PASSWORD", PASSWORD,
-                "PVEFLOW_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
-                "PVEFLOW_DEMO", "false",
-                "PVEFLOW_JOB_ACQUIRE_WAIT", "PT0.2S");
+        Map<String, String> database = with(PostgresForTests.serverEnvironment(schema, PASSWORD),
+                "PVEFLOW_DEMO", "false", "PVEFLOW_JOB_ACQUIRE_WAIT", "PT0.2S");
         Map<String, String> fastSweep = Map.of("pveflow.executions.queue-sweep-interval", "PT1S");
         try (ServerNode a = ServerNode.start("queue-a", with(database, "PVEFLOW_NODE_ID", "node-a",
                 "PVEFLOW_DATA_DIR", work.resolve("a").toString()), fastSweep);
@@ -171,13 +164,5 @@ class QueueOnTwoNodesTest {
                   </process>
                 </definitions>
                 """;
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
-        Map<String, String> all = new HashMap<>(base);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            all.put(keyValues[i], keyValues[i + 1]);
-        }
-        return all;
     }
 }

@@ -46,6 +46,21 @@ public final class PostgresForTests {
         return prefix + "_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
     }
 
+    /**
+     * The environment a server process on this PostgreSQL gets, as docker/compose.yaml sets it: the standard
+     * datasource variables, the schema, the first admin's password and a fixed master key.
+     */
+    public static java.util.Map<String, String> serverEnvironment(String schema, String adminPassword) {
+        Server s = server();
+        return java.util.Map.of(
+                "SPRING_DATASOURCE_URL", s.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", s.username(),
+                "SPRING_DATASOURCE_PASSWORD", s.password(),
+                "PVEFLOW_DB_SCHEMA", schema,
+                "PVEFLOW_ADMIN_PASSWORD", adminPassword,
+                "PVEFLOW_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    }
+
     public static Connection connect() throws SQLException {
         Server s = server();
         return DriverManager.getConnection(s.jdbcUrl(), s.username(), s.password());

@@ -64,6 +64,15 @@ public final class ServerNode implements AutoCloseable {
         return node;
     }
 
+    /** {@code base} plus the given key/value pairs, which win. */
+    public static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> all = new java.util.HashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            all.put(keyValues[i], keyValues[i + 1]);
+        }
+        return all;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

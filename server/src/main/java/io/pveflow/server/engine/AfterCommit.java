@@ -1,4 +1,4 @@
-package io.pveflow.server.approvals;
+package io.pveflow.server.engine;
 
 import org.flowable.common.engine.impl.cfg.TransactionContext;
 import org.flowable.common.engine.impl.cfg.TransactionState;
@@ -6,15 +6,18 @@ import org.flowable.common.engine.impl.context.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs work once the engine's transaction committed (at once outside one); its failure never reaches the engine. */
-final class AfterCommit {
+/**
+ * Runs work once the engine's transaction committed (at once outside one), so a rolled-back step causes nothing;
+ * its failure is logged and never reaches the engine.
+ */
+public final class AfterCommit {
 
     private static final Logger log = LoggerFactory.getLogger(AfterCommit.class);
 
     private AfterCommit() {
     }
 
-    static void run(String what, Runnable work) {
+    public static void run(String what, Runnable work) {
         Runnable guarded = () -> {
             try {
                 work.run();
