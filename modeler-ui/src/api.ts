@@ -3,7 +3,7 @@
 // Basic challenge, so the browser never shows its own password dialog.
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly body: any = null) {
     super(message);
   }
 }
@@ -13,9 +13,9 @@ export function csrfToken(): string {
   return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : '';
 }
 
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+async function send(path: string, init: RequestInit, accept: string): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set('Accept', 'application/json');
+  headers.set('Accept', accept);
   headers.set('X-Requested-With', 'XMLHttpRequest');
   if (init.method && init.method !== 'GET') {
     headers.set('X-XSRF-TOKEN', csrfToken());
@@ -27,13 +27,30 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   }
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
+    let body: any = null;
     try {
-      const body = await response.json();
+      body = await response.json();
       if (body && typeof body.message === 'string') message = body.message;
     } catch {
       // not JSON: keep the status line
     }
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, body);
   }
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  return response;
+}
+
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await send(path, init, 'application/json');
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** JSON request body helper: api(path, json('POST', {...})). */
+export function json(method: string, body: unknown): RequestInit {
+  return { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
+}
+
+export async function apiText(path: string): Promise<string> {
+  return (await send(path, {}, 'application/xml, text/xml, */*')).text();
 }

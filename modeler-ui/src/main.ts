@@ -1,22 +1,55 @@
 import './style.css';
-import { api, ApiError, csrfToken } from './api';
-import type { Me } from './model';
-import { renderClusters } from './clusters';
+import { ApiError, csrfToken } from './api';
 import { el } from './dom';
+import { navigate, startRouter, type Route } from './router';
+import { navigation, routes } from './routes';
+import { knownClusters, loadSession, onClusterChange, selectCluster, selectedCluster } from './session';
+import { applyTheme, currentTheme, toggleTheme } from './theme';
+
+applyTheme();
 
 async function start(): Promise<void> {
   const app = document.getElementById('app')!;
   document.getElementById('logout')!.addEventListener('click', signOut);
   try {
-    const me = await api<Me>('/api/me');
+    const me = await loadSession();
     document.getElementById('user')!.textContent = `${me.username} (${me.roles.join(', ').toLowerCase()})`;
-    document.getElementById('nav')!.append(el('a', { href: '/', 'aria-current': 'page' }, 'Clusters'));
-    await renderClusters(app);
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 401)) {
       app.replaceChildren(el('p', { class: 'message' }, `Could not load: ${(e as Error).message}`));
     }
+    return;
   }
+  const nav = document.getElementById('nav')!;
+  const links = navigation.map((n) => el('a', { href: n.href, 'data-nav': n.id }, n.label));
+  nav.replaceChildren(...links);
+  document.getElementById('cluster-slot')!.replaceChildren(clusterSelector());
+  const themeButton = el('button', { type: 'button', class: 'icon-button', id: 'theme', title: 'Switch light/dark theme' },
+    currentTheme() === 'dark' ? '☀' : '☾');
+  themeButton.addEventListener('click', () => {
+    themeButton.textContent = toggleTheme() === 'dark' ? '☀' : '☾';
+  });
+  document.getElementById('theme-slot')!.replaceChildren(themeButton);
+  startRouter(routes, app, (route: Route | null) => {
+    for (const a of links) {
+      if (a.dataset.nav === route?.nav) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  });
+}
+
+function clusterSelector(): HTMLElement {
+  const clusters = knownClusters();
+  if (clusters.length === 0) return el('span', { class: 'muted' }, 'no cluster');
+  const select = el('select', { id: 'cluster', 'aria-label': 'Cluster', title: 'The cluster you work on' },
+    ...clusters.map((c) => el('option', { value: c.id, selected: c.id === selectedCluster() }, c.displayName || c.id)));
+  select.addEventListener('change', () => {
+    selectCluster(select.value);
+    // Pages bound to another cluster go back to the list of the chosen one.
+    if (location.pathname.startsWith('/processes/')) navigate('/processes');
+  });
+  onClusterChange((id) => { if (id) select.value = id; });
+  return el('label', { class: 'cluster-select' }, el('span', { class: 'muted' }, 'Cluster'), select);
 }
 
 async function signOut(): Promise<void> {

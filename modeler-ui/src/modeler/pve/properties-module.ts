@@ -1,0 +1,6 @@
+import { PveProperties } from './properties';
+
+export const PvePropertiesModule = {
+  __init__: ['pveProperties'],
+  pveProperties: ['type', PveProperties],
+};

@@ -1,0 +1,22 @@
+// The route table. Each entry lazy-loads its page. The executions pages (src/executions/, built with issue 6)
+// plug in by replacing the two placeholder loaders below with their own modules.
+import type { Route } from './router';
+
+export const routes: Route[] = [
+  { path: '/', title: 'Processes', nav: 'processes', load: async () => (await import('./processes/list-page')).renderProcesses },
+  { path: '/processes', title: 'Processes', nav: 'processes', load: async () => (await import('./processes/list-page')).renderProcesses },
+  { path: '/processes/:cluster/:key', title: 'Process', nav: 'processes', load: async () => (await import('./modeler/editor-page')).renderEditor },
+  { path: '/processes/:cluster/:key/versions/:version', title: 'Process version', nav: 'processes', load: async () => (await import('./modeler/viewer-page')).renderVersion },
+  { path: '/processes/:cluster/:key/compare/:a/:b', title: 'Compare versions', nav: 'processes', load: async () => (await import('./modeler/compare-page')).renderCompare },
+  { path: '/library/:key', title: 'Library template', nav: 'processes', load: async () => (await import('./modeler/viewer-page')).renderLibrary },
+  { path: '/executions', title: 'Executions', nav: 'executions', load: async () => (await import('./placeholder')).placeholder('Executions', 'The list of runs arrives with issue 6.') },
+  { path: '/executions/:id', title: 'Execution', nav: 'executions', load: async () => (await import('./placeholder')).placeholder('Execution', 'The run view arrives with issue 6.') },
+  { path: '/clusters', title: 'Clusters', nav: 'clusters', load: async () => (await import('./clusters')).renderClusters },
+];
+
+/** The top navigation, in order. */
+export const navigation = [
+  { id: 'processes', label: 'Processes', href: '/processes' },
+  { id: 'executions', label: 'Executions', href: '/executions' },
+  { id: 'clusters', label: 'Clusters', href: '/clusters' },
+];
