@@ -11,6 +11,8 @@ export const routes: Route[] = [
   { path: '/library/:key', title: 'Library template', nav: 'processes', load: async () => (await import('./modeler/viewer-page')).renderLibrary },
   { path: '/executions', title: 'Executions', nav: 'executions', load: async () => (await import('./placeholder')).placeholder('Executions', 'The list of runs arrives with issue 6.') },
   { path: '/executions/:id', title: 'Execution', nav: 'executions', load: async () => (await import('./placeholder')).placeholder('Execution', 'The run view arrives with issue 6.') },
+  { path: '/inbox', title: 'Inbox', nav: 'inbox', load: async () => (await import('./inbox/inbox-page')).renderInbox },
+  { path: '/inbox/tasks/:id', title: 'Task', nav: 'inbox', load: async () => (await import('./inbox/task-page')).renderTask },
   { path: '/clusters', title: 'Clusters', nav: 'clusters', load: async () => (await import('./clusters')).renderClusters },
 ];
 
@@ -18,5 +20,6 @@ export const routes: Route[] = [
 export const navigation = [
   { id: 'processes', label: 'Processes', href: '/processes' },
   { id: 'executions', label: 'Executions', href: '/executions' },
+  { id: 'inbox', label: 'Inbox', href: '/inbox' },
   { id: 'clusters', label: 'Clusters', href: '/clusters' },
 ];
