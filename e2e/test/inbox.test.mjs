@@ -207,9 +207,19 @@ describe('inbox and task forms', { skip: chromiumPath ? false : 'Chromium is mis
 
     await page.locator('#task-form label:has-text("Approve")').click();
     await page.locator('#task-form textarea').fill('Fine by me');
+    // leave the field first: form-js re-validates on blur and the layout may move under the pointer
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(200);
     await page.click('#complete');
+    try {
+      await page.waitForSelector('.toast.success:has-text("Decision recorded")');
+    } catch (e) {
+      await screenshot(page, 'inbox-failed-approve');
+      const task = await taskOfRun(runId);
+      const direct = await server.api(`/api/tasks/${task.id}/complete`, { method: 'POST', body: JSON.stringify({ values: { decision: 'approve', comment: 'x' } }) });
+      throw new Error(`no decision recorded: ${await page.locator('#form-errors').innerText().catch(() => '')} ${page.errors}; as admin: ${direct.status} ${direct.text}`, { cause: e });
+    }
     await page.waitForURL('**/inbox');
-    await page.waitForSelector('.toast.success:has-text("Decision recorded")');
     const run = await waitForRunStatus(runId, 'completed');
     assert.equal(run.variables.approval_decision, 'approve');
     assert.equal(run.variables.approval_by, APPROVER.username);

@@ -133,11 +133,12 @@ async function show(root: HTMLElement, detail: TaskDetail, disposers: (() => voi
     } catch (e) {
       complete.disabled = false;
       const errors = e instanceof ApiError ? e.body?.errors : null;
-      if (errors && form) {
+      if (errors && form && Object.keys(errors).length) {
         const unplaced = form.showServerErrors(errors);
         const rest = Object.entries(unplaced).map(([k, v]) => `${k}: ${v}`);
-        formErrors.textContent = rest.length ? rest.join('; ') : 'Please correct the marked fields.';
+        formErrors.textContent = rest.length ? `${(e as Error).message}: ${rest.join('; ')}` : 'Please correct the marked fields.';
       } else {
+        form?.showServerErrors({});
         formErrors.textContent = (e as Error).message;
       }
       formErrors.hidden = false;

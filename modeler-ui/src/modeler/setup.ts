@@ -25,7 +25,8 @@ export function createModeler(container: HTMLElement, propertiesParent: HTMLElem
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PvePropertiesModule,
       PveModelingModule, lintModule, minimapModule, FormsModelingModule, FormsPropertiesModule],
     // The PVE step's inputs are what one edits most: open by default.
-    propertiesPanel: { parent: propertiesParent, layout: { groups: { pve: { open: true }, general: { open: false } } } },
+    propertiesPanel: { parent: propertiesParent, layout: { groups: { pve: { open: true }, general: { open: false },
+      'pveflow-form': { open: true }, 'pveflow-approval': { open: true } } } },
     linting: { bpmnlint: lintConfig, active: true },
     pveCatalog: { activities, cluster },
     pveDraft: draft,
