@@ -234,7 +234,10 @@ describe('inbox and task forms', { skip: chromiumPath ? false : 'Chromium is mis
     await admin.goto(`${server.baseUrl}/processes/demo/e2eForm`);
     await admin.waitForSelector('#canvas .djs-shape[data-element-id="review"]');
     await clickShape(admin, 'review');
-    await admin.waitForSelector('#edit-form');
+    await admin.waitForSelector('#edit-form').catch(async (e) => {
+      await screenshot(admin, 'inbox-failed-edit-form');
+      throw e;
+    });
     await admin.click('#edit-form');
     await admin.waitForSelector('#form-editor .fjs-editor-container');
     await admin.waitForSelector('#form-editor .fjs-editor-container :text("Comment")');

@@ -226,9 +226,10 @@ function EditFormEntry(props: { element: any; id: string; draft: DraftConfig }) 
       toast((e as Error).message, 'error');
     }
   };
-  return h('div', { class: 'bio-properties-panel-entry pveflow-edit-form' },
-    h('button', { type: 'button', class: 'secondary', id: 'edit-form', onClick: open },
-      current && current !== APPROVAL_FORM ? `Edit form ${current}` : 'Create a form for this task'));
+  // jsx(): children go in props (the third argument would be a key)
+  return h('div', { class: 'bio-properties-panel-entry pveflow-edit-form', children:
+    h('button', { type: 'button', class: 'secondary', id: 'edit-form', onClick: open,
+      children: current && current !== APPROVAL_FORM ? `Edit form ${current}` : 'Create a form for this task' }) });
 }
 
 class FormsProperties {
