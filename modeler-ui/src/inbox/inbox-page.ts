@@ -21,7 +21,8 @@ export async function renderInbox({ root, query }: RouteContext) {
   const select = el('select', { id: 'inbox-filter', 'aria-label': 'Which tasks' },
     ...filters.map((f) => el('option', { value: f.value, selected: f.value === assignment }, f.label)));
   const list = el('div', { id: 'inbox-list' }, el('p', { class: 'muted' }, 'Loading…'));
-  root.replaceChildren(el('div', { class: 'page-header' }, el('h1', {}, 'Inbox'), el('span', { class: 'spacer' }), select), list);
+  root.replaceChildren(el('section', { class: 'page' },
+    el('div', { class: 'page-header' }, el('h1', {}, 'Inbox'), el('span', { class: 'spacer' }), select), list));
 
   const load = async () => {
     const cluster = selectedCluster();

@@ -18,11 +18,11 @@ export async function renderTask({ params, query, root }: RouteContext) {
   if (exp !== null || sig !== null) {
     const check = await tasks.verifyLink(id, exp ?? '', sig ?? '');
     if (check.state !== 'valid') {
-      root.replaceChildren(el('div', { class: `link-check ${check.state}`, id: 'link-check', role: 'alert' },
+      root.replaceChildren(el('section', { class: 'page' }, el('div', { class: `link-check ${check.state}`, id: 'link-check', role: 'alert' },
         el('h1', {}, check.state === 'expired' ? 'This link has expired' : 'This link is invalid'),
         el('p', {}, check.message),
         el('p', {}, el('a', { class: 'button', href: '/inbox' }, 'Go to the inbox'), ' ',
-          el('a', { class: 'button secondary', href: `/inbox/tasks/${encodeURIComponent(id)}` }, 'Open the task anyway'))));
+          el('a', { class: 'button secondary', href: `/inbox/tasks/${encodeURIComponent(id)}` }, 'Open the task anyway')))));
       return;
     }
     // the link did its job: keep a clean address (no signature in history or bookmarks)
@@ -34,9 +34,9 @@ export async function renderTask({ params, query, root }: RouteContext) {
     detail = await tasks.get(id);
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
-      root.replaceChildren(el('div', { class: 'empty-state', id: 'task-gone' }, el('h1', {}, 'Task not found'),
+      root.replaceChildren(el('section', { class: 'page' }, el('div', { class: 'empty-state', id: 'task-gone' }, el('h1', {}, 'Task not found'),
         el('p', {}, 'It was completed, cancelled, or is not offered to you or your groups.'),
-        el('a', { class: 'button', href: '/inbox' }, 'Back to the inbox')));
+        el('a', { class: 'button', href: '/inbox' }, 'Back to the inbox'))));
       return;
     }
     throw e;
@@ -106,7 +106,7 @@ async function show(root: HTMLElement, detail: TaskDetail, disposers: (() => voi
     el('h3', {}, 'Inputs'), inputsTable(context.inputs),
     el('h3', {}, 'What happens next'), nextList(context.next),
     el('h3', {}, 'Diagram'), canvas);
-  root.replaceChildren(header, el('div', { class: 'task-layout' }, formCard, contextCard));
+  root.replaceChildren(el('section', { class: 'page' }, header, el('div', { class: 'task-layout' }, formCard, contextCard)));
 
   // the form
   let form: Awaited<ReturnType<typeof import('../forms/form-view').renderTaskForm>> | null = null;
