@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.flowable.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.pveflow.server.testing.H2ServerTest;
 import io.pveflow.server.testing.TestHttp;
@@ -44,6 +46,9 @@ class DraftFormsTest extends H2ServerTest {
                 </definitions>
                 """.formatted(key, formKey);
     }
+
+    @Autowired
+    RepositoryService repository;
 
     @BeforeEach
     void cluster() {
@@ -125,6 +130,21 @@ class DraftFormsTest extends H2ServerTest {
         assertThat(ok(filler().postJson("/api/tasks/" + taskId + "/complete", Map.of("values", Map.of())), 400)
                 .json().path("errors").path("reason").asText()).contains("is required");
         ok(filler().postJson("/api/tasks/" + taskId + "/complete", Map.of("values", Map.of("reason", "because"))), 200);
+    }
+
+    @Test
+    void aLibraryCopyTakesTheTemplatesFormsAlong() {
+        // a library template (default tenant) deployed with its form; "zz" keeps it after the shipped ones
+        repository.createDeployment().name("zzLibraryWithForm")
+                .addString("zzLibraryWithForm.bpmn20.xml", process("zzLibraryWithForm", "libraryForm"))
+                .addString("libraryForm.form", form("libraryForm", "From the library")).deploy();
+        TestHttp operator = operator();
+        JsonNode copied = ok(operator.postJson(BASE + "/from-library", Map.of("libraryKey", "zzLibraryWithForm",
+                "key", "copiedWithForm")), 201).json();
+        assertThat(copied.path("forms").findValuesAsText("id")).containsExactly("libraryForm");
+        assertThat(ok(operator.get(BASE + "/copiedWithForm/draft/forms/libraryForm"), 200).body()).contains("From the library");
+        ok(operator.postJson(BASE + "/copiedWithForm/publish", Map.of()), 201);
+        assertThat(runAndOpenTask("copiedWithForm").path("form").path("id").asText()).isEqualTo("libraryForm");
     }
 
     @Test
