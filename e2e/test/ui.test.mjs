@@ -51,9 +51,11 @@ async function settle(page) {
   await page.waitForTimeout(450);
 }
 
+/** Clicks empty canvas (selects the process): top middle, clear of the palette, the minimap toggle, the lint
+ * button and the bpmn.io logo (which opens a lightbox). */
 async function clickEmpty(page) {
   const canvas = await page.locator('#canvas').boundingBox();
-  await page.mouse.click(canvas.x + canvas.width - 40, canvas.y + canvas.height - 60);
+  await page.mouse.click(canvas.x + canvas.width / 2 + 100, canvas.y + 50);
 }
 
 async function shapeIds(page) {
@@ -116,6 +118,14 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     assert.equal(await page.locator('#cluster').inputValue(), 'demo');
     assert.ok(await page.locator('#library [data-library]').count() >= 1, 'the shipped library is listed');
     await screenshot(page, '01-processes');
+    // Dark theme, kept across reloads.
+    await page.click('#theme');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await page.reload();
+    await page.waitForSelector('#library');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await screenshot(page, '01-processes-dark');
+    await page.click('#theme');
     await page.click('#library [data-library] a:has-text("View")');
     await page.waitForSelector('#canvas .djs-element.djs-shape');
     await screenshot(page, '02-library-template');
@@ -149,7 +159,6 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
 
     // The PVE group of the properties panel: pick a guest from the live (simulated) cluster, type a name.
     await clickShape(page, taskId);
-    if (process.env.E2E_DEBUG) await screenshot(page, 'debug-select-task');
     await page.waitForSelector('[data-group-id="group-pve"]');
     const guest = page.locator('#properties select[data-field="vmid"]');
     await guest.waitFor();
@@ -182,12 +191,24 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
     await warning.locator('button').click();
     await screenshot(page, '05-editor-problems');
 
+    // A start input on the process: the start form will ask for it.
+    await clickEmpty(page);
+    await page.click('[data-tab="properties"]');
+    await page.click('[data-group-id="group-pveflow-inputs"] .bio-properties-panel-group-header');
+    await page.click('.pve-add-input');
+    await page.fill('.pve-input-row input[data-input-field="name"]', 'ticket');
+    await page.press('.pve-input-row input[data-input-field="name"]', 'Tab');
+    await page.fill('.pve-input-row[data-input="ticket"] input[data-input-field="label"]', 'Change ticket');
+    await page.press('.pve-input-row[data-input="ticket"] input[data-input-field="label"]', 'Tab');
+    await page.check('.pve-input-row[data-input="ticket"] .pve-input-required input');
+    await savedDraft(page);
     await publish(page, 1);
     await page.waitForSelector('#versions li[data-version="1"] .badge.current');
     await screenshot(page, '06-editor-published');
 
     await page.click('#start-run');
     await page.waitForSelector('dialog button[type=submit]:has-text("Start run")');
+    await page.fill('dialog input[name="in-ticket"]', 'CHG-42');
     await screenshot(page, '07-start-form');
     await page.click('dialog button[type=submit]');
     await page.waitForURL(/\/executions\/[^/]+$/);
@@ -198,6 +219,7 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
       const run = await server.api(`/api/executions/${encodeURIComponent(runId)}`);
       assert.equal(run.status, 200, run.text);
       assert.equal(run.json.processKey, 'e2eSnapshot');
+      assert.equal(run.json.variables?.ticket, 'CHG-42', JSON.stringify(run.json.variables));
     }
     assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
     await page.context().close();
@@ -220,6 +242,29 @@ describe('web UI', { skip: chromiumPath ? false : 'Chromium is missing' }, () =>
       assert.match(draft.json.xml, /camunda:assignee="alice"/, 'foreign attributes survive');
     }
     await page.context().close();
+  });
+
+  test('shows a conflict when the draft was saved elsewhere, and overwrites on request', { timeout: 120_000 }, async () => {
+    const first = await signedInPage();
+    const second = await newPage(browser);
+    if (MOCK) await mockProcesses(second);
+    await login(second, server);
+    for (const page of [first, second]) {
+      await page.goto(`${server.baseUrl}/processes/demo/foreignReview`);
+      await page.waitForSelector('#canvas [data-element-id="Review"]');
+    }
+    await rename(first, 'Review', 'Renamed in the first tab');
+    await savedDraft(first);
+    await rename(second, 'Review', 'Renamed in the second tab');
+    await second.waitForSelector('#banner:not([hidden]) >> text=changed elsewhere');
+    assert.match(await second.locator('#save-state').textContent(), /Conflict/);
+    await screenshot(second, '11-conflict');
+    await second.click('#conflict-overwrite');
+    await savedDraft(second);
+    const draft = await server.api('/api/clusters/demo/processes/foreignReview/draft');
+    if (!MOCK) assert.match(draft.json.xml, /Renamed in the second tab/);
+    await first.context().close();
+    await second.context().close();
   });
 
   test('compares two versions with added, removed and changed elements marked', { timeout: 180_000 }, async () => {

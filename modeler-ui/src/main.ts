@@ -3,7 +3,7 @@ import { ApiError, csrfToken } from './api';
 import { el } from './dom';
 import { navigate, startRouter, type Route } from './router';
 import { navigation, routes } from './routes';
-import { knownClusters, loadSession, onClusterChange, selectCluster, selectedCluster } from './session';
+import { currentUser, knownClusters, loadSession, onClusterChange, selectCluster, selectedCluster } from './session';
 import { refreshInboxBadge, startInboxBadge } from './inbox/badge';
 import { applyTheme, currentTheme, toggleTheme } from './theme';
 
@@ -22,7 +22,9 @@ async function start(): Promise<void> {
     return;
   }
   const nav = document.getElementById('nav')!;
-  const links = navigation.map((n) => el('a', { href: n.href, 'data-nav': n.id }, n.label));
+  const isAdmin = currentUser()?.roles.includes('ADMIN') ?? false;
+  const links = navigation.filter((n) => !('adminOnly' in n && n.adminOnly) || isAdmin)
+    .map((n) => el('a', { href: n.href, 'data-nav': n.id }, n.label));
   nav.replaceChildren(...links);
   // the inbox entry carries the number of tasks waiting for me or my groups
   links.find((a) => a.dataset.nav === 'inbox')?.append(el('span', { class: 'count', hidden: true, 'aria-label': 'tasks waiting' }));

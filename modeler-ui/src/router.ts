@@ -94,11 +94,15 @@ async function render(): Promise<void> {
   }
   onChange(found.route);
   document.title = `${found.route.title} · PVEFlow`;
-  root.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted loading', textContent: 'Loading…' }));
+  // Each visit renders into a host of its own: a page still loading when the user moves on writes into a
+  // detached element, never over the next page.
+  const host = Object.assign(document.createElement('div'), { className: 'route' });
+  host.append(Object.assign(document.createElement('p'), { className: 'muted loading', textContent: 'Loading…' }));
+  root.replaceChildren(host);
   try {
     const page = await found.route.load();
     if (ticket !== renderCount) return;
-    const result = await page({ params: found.params, query: new URLSearchParams(location.search), root });
+    const result = await page({ params: found.params, query: new URLSearchParams(location.search), root: host });
     if (ticket !== renderCount) {
       result?.dispose?.();
       return;
@@ -109,6 +113,6 @@ async function render(): Promise<void> {
     const p = document.createElement('p');
     p.className = 'message';
     p.textContent = `Could not load this page: ${(e as Error).message}`;
-    root.replaceChildren(p);
+    host.replaceChildren(p);
   }
 }

@@ -1,5 +1,4 @@
-// The route table. Each entry lazy-loads its page. The executions pages (src/executions/, built with issue 6)
-// plug in by replacing the two placeholder loaders below with their own modules.
+// The route table. Each entry lazy-loads its page (dynamic import), so a page's code arrives with its first visit.
 import type { Route } from './router';
 
 export const routes: Route[] = [
@@ -9,11 +8,12 @@ export const routes: Route[] = [
   { path: '/processes/:cluster/:key/versions/:version', title: 'Process version', nav: 'processes', load: async () => (await import('./modeler/viewer-page')).renderVersion },
   { path: '/processes/:cluster/:key/compare/:a/:b', title: 'Compare versions', nav: 'processes', load: async () => (await import('./modeler/compare-page')).renderCompare },
   { path: '/library/:key', title: 'Library template', nav: 'processes', load: async () => (await import('./modeler/viewer-page')).renderLibrary },
-  { path: '/executions', title: 'Executions', nav: 'executions', load: async () => (await import('./placeholder')).placeholder('Executions', 'The list of runs arrives with issue 6.') },
-  { path: '/executions/:id', title: 'Execution', nav: 'executions', load: async () => (await import('./placeholder')).placeholder('Execution', 'The run view arrives with issue 6.') },
+  { path: '/executions', title: 'Executions', nav: 'executions', load: async () => (await import('./executions/list-page')).renderExecutions },
+  { path: '/executions/:id', title: 'Execution', nav: 'executions', load: async () => (await import('./executions/run-page')).renderExecution },
   { path: '/inbox', title: 'Inbox', nav: 'inbox', load: async () => (await import('./inbox/inbox-page')).renderInbox },
   { path: '/inbox/tasks/:id', title: 'Task', nav: 'inbox', load: async () => (await import('./inbox/task-page')).renderTask },
   { path: '/clusters', title: 'Clusters', nav: 'clusters', load: async () => (await import('./clusters')).renderClusters },
+  { path: '/audit', title: 'Audit log', nav: 'audit', load: async () => (await import('./audit/audit-page')).renderAudit },
 ];
 
 /** The top navigation, in order. */
@@ -22,4 +22,5 @@ export const navigation = [
   { id: 'executions', label: 'Executions', href: '/executions' },
   { id: 'inbox', label: 'Inbox', href: '/inbox' },
   { id: 'clusters', label: 'Clusters', href: '/clusters' },
+  { id: 'audit', label: 'Audit', href: '/audit', adminOnly: true },
 ];

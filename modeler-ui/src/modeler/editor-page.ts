@@ -304,7 +304,7 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
       toast(`Runs start the current version v${process.currentVersion}; publish the draft to run your changes.`);
     }
     try {
-      await startRun(cluster, key);
+      await startRun(cluster, key, process.name);
     } catch (e) {
       toast((e as Error).message, 'error');
     }
@@ -360,8 +360,9 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
     dispose() {
       clearTimeout(timer);
       document.removeEventListener('keydown', onKey);
-      if (state === 'dirty') void save();
-      modeler.destroy();
+      // A pending change is saved before the modeler goes (its export needs the live diagram).
+      const pending = state === 'dirty' ? save() : Promise.resolve();
+      void pending.finally(() => modeler.destroy());
     },
     leaving() {
       return state === 'dirty' || state === 'saving' ? 'The draft has unsaved changes. Leave anyway?' : null;

@@ -55,4 +55,6 @@ export function newDiagramXml(key: string, name: string): string {
 </bpmn:definitions>`;
 }
 
-export { ensureLayout } from './viewer-setup';
+// createViewer is re-exported for src/executions (the run diagram); importing it from './viewer-setup' instead
+// spares a page that only views diagrams the modeler chunk.
+export { createViewer, ensureLayout } from './viewer-setup';

@@ -74,7 +74,7 @@ function row(cluster: string, p: ProcessSummary, editable: boolean): HTMLElement
     el('td', { class: 'actions' },
       el('a', { href, class: 'button secondary small' }, editable ? 'Edit' : 'Open'),
       editable && p.currentVersion && p.status === 'active'
-        ? el('button', { type: 'button', class: 'small', onclick: () => startRun(cluster, p.key).catch((e) => toast(e.message, 'error')) }, 'Start')
+        ? el('button', { type: 'button', class: 'small', onclick: () => startRun(cluster, p.key, p.name).catch((e) => toast(e.message, 'error')) }, 'Start')
         : null));
 }
 

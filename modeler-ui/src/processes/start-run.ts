@@ -40,7 +40,7 @@ function readValue(input: StartInput, form: HTMLFormElement): unknown {
   return raw;
 }
 
-export async function startRun(cluster: string, key: string): Promise<void> {
+export async function startRun(cluster: string, key: string, name?: string): Promise<void> {
   let inputs: StartInput[] = [];
   try {
     inputs = (await processes.startForm(cluster, key)).inputs;
@@ -52,7 +52,7 @@ export async function startRun(cluster: string, key: string): Promise<void> {
     ...(inputs.length === 0 ? [el('p', { class: 'muted' }, 'This process declares no start inputs.')] : []),
     ...inputs.map((i) => field(`${i.label || i.name}${i.required ? ' *' : ''}`, inputFor(i), i.help || undefined)),
     field('Business key', businessKey));
-  const started = await dialog(`Start "${key}"`, body, 'Start run', async (form) => {
+  const started = await dialog(`Start "${name || key}"`, body, 'Start run', async (form) => {
     const variables: Record<string, unknown> = {};
     for (const input of inputs) {
       const value = readValue(input, form);

@@ -219,6 +219,61 @@ function plain(m: any): Record<string, unknown> {
   return out;
 }
 
+const INPUT_TYPES = ['string', 'number', 'boolean', 'enum', 'duration', 'date'];
+
+/** The process's start inputs (<pveflow:input>): what the start form asks when someone starts a run. */
+function StartInputsEntry(props: { element: any; id: string }) {
+  const { element, id } = props;
+  const injector = useService('injector');
+  const ext = element.businessObject.get('extensionElements');
+  const inputs: any[] = ext ? (ext.get('values') || []).filter((v: any) => v.$type === 'pveflow:Input') : [];
+  const write = (next: Record<string, string>[]) => {
+    const bpmnFactory = injector.get('bpmnFactory');
+    const commandStack = injector.get('commandStack');
+    const bo = element.businessObject;
+    const commands: any[] = [];
+    let extension = bo.get('extensionElements');
+    if (!extension) {
+      extension = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
+      extension.$parent = bo;
+      commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: bo, properties: { extensionElements: extension } } });
+    }
+    const others = (extension.get('values') || []).filter((v: any) => v.$type !== 'pveflow:Input');
+    const created = next.map((attrs) => {
+      const clean = Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== '' && v !== undefined));
+      const input = bpmnFactory.create('pveflow:Input', clean);
+      input.$parent = extension;
+      return input;
+    });
+    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: extension, properties: { values: [...others, ...created] } } });
+    commandStack.execute('properties-panel.multi-command-executor', commands);
+  };
+  const rows = inputs.map((i) => ({ name: i.get('name') || '', label: i.get('label') || '', type: i.get('type') || 'string',
+    required: i.get('required') || '', default: i.get('default') || '', options: i.get('options') || '', help: i.get('help') || '' }));
+  const change = (index: number, key: string, value: string) => write(rows.map((r, i) => (i === index ? { ...r, [key]: value } : r)));
+  const text = (index: number, key: string, placeholder: string, value: string, mono = false) => h('input', {
+    class: `bio-properties-panel-input${mono ? ' mono' : ''}`, value, placeholder, 'data-input-field': key, spellcheck: false,
+    onChange: (e: any) => change(index, key, e.target.value.trim()) });
+  return h('div', { class: 'bio-properties-panel-entry pve-inputs', 'data-entry-id': id, children: [
+    rows.length === 0 ? h('div', { class: 'bio-properties-panel-description', children: 'No start input: runs start without a form.' }) : null,
+    ...rows.map((r, index) => h('div', { class: 'pve-input-row', 'data-input': r.name, children: [
+      h('div', { class: 'pve-input-line', children: [
+        text(index, 'name', 'variable', r.name, true),
+        h('select', { class: 'bio-properties-panel-input', value: r.type, 'aria-label': 'Type',
+          onChange: (e: any) => change(index, 'type', e.target.value),
+          children: INPUT_TYPES.map((t) => h('option', { value: t, children: t })) }),
+        h('label', { class: 'pve-input-required', title: 'Required', children: [
+          h('input', { type: 'checkbox', checked: r.required === 'true', onChange: (e: any) => change(index, 'required', e.target.checked ? 'true' : '') }), 'req.'] }),
+        h('button', { type: 'button', class: 'pve-mode', title: 'Remove this input', onClick: () => write(rows.filter((_, i) => i !== index)), children: '✕' }),
+      ] }),
+      h('div', { class: 'pve-input-line', children: [text(index, 'label', 'Label', r.label), text(index, 'default', 'Default', r.default)] }),
+      r.type === 'enum' ? text(index, 'options', 'Options, comma-separated', r.options) : null,
+    ] })),
+    h('button', { type: 'button', class: 'pve-mode pve-add-input', onClick: () => write([...rows, { name: `input${rows.length + 1}`, label: '', type: 'string', required: '', default: '', options: '', help: '' }]),
+      children: '+ Add input' }),
+  ] });
+}
+
 export class PveProperties {
   static $inject = ['propertiesPanel', 'pveCatalog'];
 
@@ -280,6 +335,9 @@ export class PveProperties {
           { id: 'pf-limit', element, attr: 'limit', label: 'Concurrency limit', description: 'Runs of the group at a time (default 1)', component: ConcurrencyEntry },
           { id: 'pf-when-full', element, component: WhenFullEntry },
           { id: 'pf-sod', element, component: SeparationEntry },
+        ] });
+        added.push({ id: 'pveflow-inputs', label: 'Start inputs', component: Group, entries: [
+          { id: 'pf-inputs', element, component: StartInputsEntry },
         ] });
       }
       // PVE and Flowable groups right after "General".

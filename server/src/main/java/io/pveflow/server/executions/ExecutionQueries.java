@@ -22,7 +22,9 @@ class ExecutionQueries {
 
     private static final String FAILED_JOB = "EXISTS (SELECT 1 FROM act_ru_deadletter_job d WHERE d.process_instance_id_ = e.id)";
     private static final String USER_TASK = "EXISTS (SELECT 1 FROM act_ru_task t WHERE t.proc_inst_id_ = e.id)";
-    private static final String TIMER = "EXISTS (SELECT 1 FROM act_ru_timer_job j WHERE j.process_instance_id_ = e.id)";
+    // a failed job waiting for its next retry is a timer job too, but the run is retrying, not waiting on a timer
+    private static final String TIMER = "EXISTS (SELECT 1 FROM act_ru_timer_job j WHERE j.process_instance_id_ = e.id "
+            + "AND j.exception_msg_ IS NULL)";
     private static final String PVE_TASK = "EXISTS (SELECT 1 FROM pve_task_wait w JOIN act_ru_execution x ON x.id_ = w.execution_id "
             + "WHERE x.proc_inst_id_ = e.id)";
     private static final String WAITING = "(" + USER_TASK + " OR " + TIMER + " OR " + PVE_TASK + ")";

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class UiRoutes implements WebMvcConfigurer {
 
     static final String[] ROUTES = {
-            "/processes", "/processes/**", "/executions", "/executions/**", "/modeler/**", "/library/**", "/clusters",
+            "/processes", "/processes/**", "/executions", "/executions/**", "/modeler/**", "/library/**", "/clusters", "/audit",
             "/inbox", "/inbox/**"
     };
 

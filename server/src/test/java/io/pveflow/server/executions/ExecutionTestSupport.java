@@ -9,8 +9,10 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.pveflow.server.testing.H2ServerTest;
@@ -26,6 +28,22 @@ abstract class ExecutionTestSupport extends H2ServerTest {
 
     @Autowired
     protected TaskService tasks;
+
+    @Autowired
+    protected RuntimeService runtime;
+
+    /**
+     * Runs this class left active on the shared demo cluster are ended: the test context is shared, and a cluster
+     * with runs in progress cannot be removed (DemoClusterTest turns the demo off and on).
+     */
+    @AfterEach
+    void endLeftoverDemoRuns() {
+        runtime.createProcessInstanceQuery().processInstanceTenantId(CLUSTER).list().stream()
+                .filter(run -> run.getProcessDefinitionKey() != null && deployedKeys.contains(run.getProcessDefinitionKey()))
+                .forEach(run -> runtime.deleteProcessInstance(run.getId(), "test cleanup"));
+    }
+
+    private final java.util.Set<String> deployedKeys = new java.util.HashSet<>();
 
     /** A process whose run waits on one user task {@code approve}; {@code extensions} go into the process. */
     protected void deployWithTask(String key, String extensions) {
@@ -68,6 +86,7 @@ abstract class ExecutionTestSupport extends H2ServerTest {
                   </process>
                 </definitions>
                 """.formatted(key, key, extensions.isBlank() ? "" : "<extensionElements>" + extensions + "</extensionElements>", body);
+        deployedKeys.add(key);
         repository.createDeployment().tenantId(cluster).addBytes(key + ".bpmn20.xml", bpmn.getBytes(StandardCharsets.UTF_8)).deploy();
     }
 
@@ -104,7 +123,7 @@ abstract class ExecutionTestSupport extends H2ServerTest {
     }
 
     protected JsonNode awaitExecution(String id, Predicate<JsonNode> condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90)); // generous: a loaded 2-core machine is slow
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             last = execution(id);
