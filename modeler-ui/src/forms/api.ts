@@ -25,7 +25,7 @@ export const draftForms = {
 
 /** A form id for a task: its name (or id) in camel case, then "Form"; what the server accepts as an id. */
 export function formIdFor(taskName: string | undefined, taskId: string): string {
-  const words = (taskName || taskId).normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const words = (taskName || taskId).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(/\s+/).filter(Boolean);
   let id = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
   if (!/^[A-Za-z_]/.test(id)) id = `form${id.charAt(0).toUpperCase()}${id.slice(1)}`;
   return `${id || 'task'}Form`.slice(0, 200);
