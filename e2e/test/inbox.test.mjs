@@ -13,6 +13,7 @@ const chromiumPath = chromiumOrSkip();
 // Links from messages expire quickly on this server, so one test sees a link both valid and expired.
 const LINK_VALIDITY_S = 25;
 const APPROVER = { username: 'ann', password: 'ann-password-42' };
+const DELEGATE = { username: 'bob', password: 'bob-password-42' };
 let server;
 let browser;
 let hook; // a webhook receiver on loopback: the notifications that carry the signed links
@@ -228,7 +229,7 @@ describe('inbox and task forms', { skip: chromiumPath ? false : 'Chromium is mis
     await page.context().close();
   });
 
-  test('a form built in the modeler\'s form editor is published with the process and shown in the inbox', { timeout: 240_000 }, async () => {
+  test('a form built in the modeler\'s form editor is published with the process, delegated and filled in the inbox', { timeout: 240_000 }, async () => {
     await ok(await server.api('/api/clusters/demo/processes', { method: 'POST', body: JSON.stringify({ key: 'e2eForm', name: 'E2E form', xml: REVIEW_XML }) }), 201);
     const admin = await adminPage();
     await admin.goto(`${server.baseUrl}/processes/demo/e2eForm`);
@@ -255,9 +256,25 @@ describe('inbox and task forms', { skip: chromiumPath ? false : 'Chromium is mis
 
     const runId = await startRun('e2eForm');
     const task = await taskOfRun(runId);
-    const page = await approverPage();
-    await page.goto(`${server.baseUrl}/inbox/tasks/${task.id}`);
+    // ann claims it and delegates it to bob, who is in no group
+    await ok(await server.api('/api/users', { method: 'POST', body: JSON.stringify({
+      username: DELEGATE.username, password: DELEGATE.password, roles: ['OPERATOR'], groups: [] }) }), 201);
+    const ann = await approverPage();
+    await ann.goto(`${server.baseUrl}/inbox/tasks/${task.id}`);
+    await ann.click('[data-action="claim"]');
+    await ann.waitForSelector('[data-action="delegate"]');
+    await ann.click('[data-action="delegate"]');
+    await ann.fill('dialog input[name=user]', DELEGATE.username);
+    await ann.click('dialog button[type=submit]');
+    await ann.waitForSelector(`.toast.success:has-text("Delegated to ${DELEGATE.username}")`);
+    await ann.context().close();
+
+    const page = await newPage(browser);
+    await loginAs(page, DELEGATE);
+    await page.goto(`${server.baseUrl}/inbox`);
+    await page.locator('#inbox-list tr', { hasText: 'Review request' }).locator('a:has-text("Open")').click();
     await page.waitForSelector('#task-form .fjs-form');
+    assert.match(await page.locator('#task-who').innerText(), /Delegated to you by ann/);
     assert.match(await page.locator('#task-form').innerText(), /Review request/);
     await page.locator('#task-form input[type=text]').fill('Checked the numbers');
     await screenshot(page, 'inbox-custom-form');
