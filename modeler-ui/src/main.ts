@@ -4,6 +4,7 @@ import { el } from './dom';
 import { navigate, startRouter, type Route } from './router';
 import { navigation, routes } from './routes';
 import { currentUser, knownClusters, loadSession, onClusterChange, selectCluster, selectedCluster } from './session';
+import { refreshInboxBadge, startInboxBadge } from './inbox/badge';
 import { applyTheme, currentTheme, toggleTheme } from './theme';
 
 applyTheme();
@@ -25,6 +26,10 @@ async function start(): Promise<void> {
   const links = navigation.filter((n) => !('adminOnly' in n && n.adminOnly) || isAdmin)
     .map((n) => el('a', { href: n.href, 'data-nav': n.id }, n.label));
   nav.replaceChildren(...links);
+  // the inbox entry carries the number of tasks waiting for me or my groups
+  links.find((a) => a.dataset.nav === 'inbox')?.append(el('span', { class: 'count', hidden: true, 'aria-label': 'tasks waiting' }));
+  startInboxBadge();
+  onClusterChange(() => void refreshInboxBadge());
   document.getElementById('cluster-slot')!.replaceChildren(clusterSelector());
   const themeButton = el('button', { type: 'button', class: 'icon-button', id: 'theme', title: 'Switch light/dark theme' },
     currentTheme() === 'dark' ? '☀' : '☾');

@@ -10,6 +10,8 @@ export const routes: Route[] = [
   { path: '/library/:key', title: 'Library template', nav: 'processes', load: async () => (await import('./modeler/viewer-page')).renderLibrary },
   { path: '/executions', title: 'Executions', nav: 'executions', load: async () => (await import('./executions/list-page')).renderExecutions },
   { path: '/executions/:id', title: 'Execution', nav: 'executions', load: async () => (await import('./executions/run-page')).renderExecution },
+  { path: '/inbox', title: 'Inbox', nav: 'inbox', load: async () => (await import('./inbox/inbox-page')).renderInbox },
+  { path: '/inbox/tasks/:id', title: 'Task', nav: 'inbox', load: async () => (await import('./inbox/task-page')).renderTask },
   { path: '/clusters', title: 'Clusters', nav: 'clusters', load: async () => (await import('./clusters')).renderClusters },
   { path: '/audit', title: 'Audit log', nav: 'audit', load: async () => (await import('./audit/audit-page')).renderAudit },
 ];
@@ -18,6 +20,7 @@ export const routes: Route[] = [
 export const navigation = [
   { id: 'processes', label: 'Processes', href: '/processes' },
   { id: 'executions', label: 'Executions', href: '/executions' },
+  { id: 'inbox', label: 'Inbox', href: '/inbox' },
   { id: 'clusters', label: 'Clusters', href: '/clusters' },
   { id: 'audit', label: 'Audit', href: '/audit', adminOnly: true },
 ];

@@ -50,7 +50,9 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
   const banner = el('div', { class: 'banner', id: 'banner', hidden: true });
   const fileInput = el('input', { type: 'file', accept: '.bpmn,.xml,application/xml,text/xml', hidden: true });
 
-  const modeler = createModeler(canvasHost, propertiesHost, activities, cluster);
+  // task forms are saved with the draft: the form editor needs it to exist on the server first
+  const modeler = createModeler(canvasHost, propertiesHost, activities, cluster,
+    { cluster, key, ensureSaved: () => (revision > 0 ? Promise.resolve() : save(true)) });
   const button = (label: string, title: string, onclick: () => void, attrs: Record<string, any> = {}) =>
     el('button', { type: 'button', class: 'secondary', title, onclick, ...attrs }, label);
   const saveButton = el('button', { type: 'button', class: 'secondary', id: 'save', title: 'Save the draft (Ctrl+S)', onclick: () => void save() }, 'Save');

@@ -15,17 +15,21 @@ import { lintConfig } from './lint/config';
 import { moddleExtensions } from './moddle';
 import { PveModelingModule } from './pve';
 import { PvePropertiesModule } from './pve/properties-module';
+// approvals and task forms (src/forms/): the Approval palette entry, the Form and Approval property groups
+import { FormsModelingModule, FormsPropertiesModule, type DraftConfig } from '../forms/modeler-module';
 
 export function createModeler(container: HTMLElement, propertiesParent: HTMLElement,
-                              activities: ActivityDescriptor[], cluster: string | null): any {
+                              activities: ActivityDescriptor[], cluster: string | null, draft: DraftConfig | null = null): any {
   return new Modeler({
     container,
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PvePropertiesModule,
-      PveModelingModule, lintModule, minimapModule],
+      PveModelingModule, lintModule, minimapModule, FormsModelingModule, FormsPropertiesModule],
     // The PVE step's inputs are what one edits most: open by default.
-    propertiesPanel: { parent: propertiesParent, layout: { groups: { pve: { open: true }, general: { open: false } } } },
+    propertiesPanel: { parent: propertiesParent, layout: { groups: { pve: { open: true }, general: { open: false },
+      'pveflow-form': { open: true }, 'pveflow-approval': { open: true } } } },
     linting: { bpmnlint: lintConfig, active: true },
     pveCatalog: { activities, cluster },
+    pveDraft: draft,
     moddleExtensions,
   });
 }

@@ -28,6 +28,23 @@ public final class DeployedForms {
         return FormParser.isFormResource(name);
     }
 
+    /**
+     * The id of one form document, checked as a deployment would check it (a form the server can validate, not the
+     * built-in approval form's id); a {@link FlowableIllegalArgumentException} says what is wrong.
+     */
+    public static String formId(byte[] document) {
+        FormSchema form;
+        try {
+            form = FormParser.parse(document == null ? new byte[0] : document);
+        } catch (InvalidFormException e) {
+            throw new FlowableIllegalArgumentException(e.getMessage());
+        }
+        if (ApprovalForm.KEY.equals(form.id())) {
+            throw new FlowableIllegalArgumentException("the id '" + ApprovalForm.KEY + "' is the built-in approval form's");
+        }
+        return form.id();
+    }
+
     /** The ids of the deployment's forms; a refusal names the resource and what is wrong. */
     public static Set<String> formIds(Map<String, EngineResource> resources) {
         Map<String, String> ids = new LinkedHashMap<>();

@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.flowable.common.engine.api.FlowableIllegalArgumentException;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
+
+import io.pveflow.server.approvals.DeployedForms;
 
 /**
  * The deployed versions of processes, as Flowable keeps them. Every query names its tenant: a cluster's id, or
@@ -80,6 +83,32 @@ class EngineVersions {
     /** The deployed document as text (to become a draft). */
     String xml(ProcessDefinition definition) {
         return new String(document(definition), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The forms deployed with a version, by form id (the id inside each {@code *.form} resource, whatever the
+     * resource is called), as their JSON text. A form that does not parse is left out: the guard refused such
+     * deployments, so only one deployed before the forms rules could have it.
+     */
+    Map<String, String> forms(ProcessDefinition definition) {
+        Map<String, String> forms = new java.util.TreeMap<>();
+        for (String name : repository.getDeploymentResourceNames(definition.getDeploymentId())) {
+            if (!DeployedForms.isFormResource(name)) {
+                continue;
+            }
+            byte[] bytes;
+            try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), name)) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                forms.putIfAbsent(DeployedForms.formId(bytes), new String(bytes, StandardCharsets.UTF_8));
+            } catch (FlowableIllegalArgumentException unusable) {
+                // not a form of ours: nothing to carry over
+            }
+        }
+        return forms;
     }
 
     Map<String, Deployment> deployments(Collection<String> deploymentIds) {

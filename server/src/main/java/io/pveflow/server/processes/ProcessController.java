@@ -104,6 +104,36 @@ class ProcessController {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping(value = "/{key}/draft/forms/{formId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A form of the draft (form-js schema); without a draft, the current version's")
+    ResponseEntity<String> draftForm(@PathVariable String clusterId, @PathVariable String key, @PathVariable String formId) {
+        return json(processes.draftForm(clusterId, key, formId));
+    }
+
+    @PutMapping(value = "/{key}/draft/forms/{formId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(CHANGERS)
+    @Operation(summary = "Add or replace a form of the draft (a form-js schema whose id is formId)")
+    ProcessViews.FormInfo saveDraftForm(@PathVariable String clusterId, @PathVariable String key,
+                                        @PathVariable String formId, @RequestBody byte[] form) {
+        return processes.saveDraftForm(clusterId, key, formId, form);
+    }
+
+    @DeleteMapping("/{key}/draft/forms/{formId}")
+    @PreAuthorize(CHANGERS)
+    @Operation(summary = "Remove a form from the draft")
+    ResponseEntity<Void> deleteDraftForm(@PathVariable String clusterId, @PathVariable String key,
+                                         @PathVariable String formId) {
+        processes.deleteDraftForm(clusterId, key, formId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(value = "/{key}/versions/{version}/forms/{formId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Export a form deployed with a version")
+    ResponseEntity<String> exportForm(@PathVariable String clusterId, @PathVariable String key, @PathVariable int version,
+                                      @PathVariable String formId) {
+        return json(processes.exportForm(clusterId, key, version, formId));
+    }
+
     @PostMapping("/{key}/publish")
     @PreAuthorize(CHANGERS)
     @Operation(summary = "Deploy the draft as the new current version; 400 listing every problem, nothing deployed")
@@ -184,6 +214,10 @@ class ProcessController {
     @Operation(summary = "The inputs a run of the current version asks for")
     ProcessViews.StartForm startForm(@PathVariable String clusterId, @PathVariable String key) {
         return processes.startForm(clusterId, key);
+    }
+
+    private static ResponseEntity<String> json(String json) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
     }
 
     private static ResponseEntity<ProcessViews.Draft> imported(String clusterId, ProcessViews.Draft draft) {

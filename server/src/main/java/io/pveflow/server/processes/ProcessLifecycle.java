@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.common.engine.impl.util.io.BytesStreamSource;
+import org.flowable.common.engine.api.FlowableIllegalArgumentException;
 import org.flowable.engine.RepositoryService;
+import org.flowable.engine.repository.DeploymentBuilder;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,6 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.pveflow.server.approvals.DeployedForms;
 import io.pveflow.server.audit.AuditLog;
 import io.pveflow.server.clusters.ClusterService;
 import io.pveflow.server.deployments.DeploymentGuard;
@@ -120,7 +123,31 @@ class ProcessLifecycle {
         }
         ProcessDefinition current = currentOfCluster(clusterId, key)
                 .orElseThrow(() -> new NotFoundException(notFoundMessage(clusterId, key)));
-        return new ProcessViews.Draft(key, nameOf(current), versions.xml(current), 0, null, null, current.getVersion());
+        List<ProcessViews.FormInfo> forms = versions.forms(current).keySet().stream()
+                .map(id -> new ProcessViews.FormInfo(id, null, null)).toList();
+        return new ProcessViews.Draft(key, nameOf(current), versions.xml(current), 0, null, null, current.getVersion(),
+                forms);
+    }
+
+    /** A form of the draft as JSON text; without a draft, the current version's form (as {@link #draft}). */
+    @Transactional(readOnly = true)
+    public String draftForm(String clusterId, String key, String formId) {
+        requireCluster(clusterId);
+        if (registry.draft(clusterId, key).isPresent()) {
+            return registry.draftForm(clusterId, key, formId).map(ProcessRegistry.DraftForm::json)
+                    .orElseThrow(() -> new NotFoundException("The draft of '" + key + "' has no form '" + formId + "'"));
+        }
+        ProcessDefinition current = currentOfCluster(clusterId, key)
+                .orElseThrow(() -> new NotFoundException(notFoundMessage(clusterId, key)));
+        return Optional.ofNullable(versions.forms(current).get(formId)).orElseThrow(() -> new NotFoundException(
+                "Process '" + key + "' has no draft and its version " + current.getVersion() + " has no form '" + formId + "'"));
+    }
+
+    @Transactional(readOnly = true)
+    public String exportForm(String clusterId, String key, int version, String formId) {
+        requireCluster(clusterId);
+        return Optional.ofNullable(versions.forms(version(clusterId, key, version)).get(formId))
+                .orElseThrow(() -> new NotFoundException("Version " + version + " of '" + key + "' has no form '" + formId + "'"));
     }
 
     @Transactional(readOnly = true)
@@ -166,6 +193,54 @@ class ProcessLifecycle {
         return details(clusterId, validKey);
     }
 
+    /**
+     * Adds or replaces a form of the draft. The document must be a form the server can validate, with the id the
+     * path names. Saving a form does not move the draft's revision (the open BPMN editor keeps saving), but it marks
+     * the draft as changed by this user now.
+     */
+    @Transactional
+    public ProcessViews.FormInfo saveDraftForm(String clusterId, String key, String formId, byte[] json) {
+        requireCluster(clusterId);
+        if (json == null || json.length == 0) {
+            throw BpmnText.invalid("form", "is required: a form-js schema");
+        }
+        long limit = limits.maxDocumentSize().toBytes();
+        if (json.length > limit) {
+            throw BpmnText.invalid("form", "the form is " + json.length + " bytes; the limit is " + limit
+                    + " bytes (pveflow.deployments.max-document-size)");
+        }
+        String id;
+        try {
+            id = DeployedForms.formId(json);
+        } catch (FlowableIllegalArgumentException unusable) {
+            throw BpmnText.invalid("form", unusable.getMessage());
+        }
+        if (!id.equals(formId)) {
+            throw BpmnText.invalid("id", "the form's id '" + id + "' is not '" + formId + "', the id in the path");
+        }
+        lockOrAdopt(clusterId, key);
+        if (registry.draft(clusterId, key).isEmpty()) {
+            throw new ConflictException("Process '" + key + "' has no draft: save the draft before its forms");
+        }
+        String user = currentUser();
+        Instant now = clock.instant();
+        boolean existed = registry.draftForm(clusterId, key, formId).isPresent();
+        registry.putDraftForm(new ProcessRegistry.DraftForm(clusterId, key, formId,
+                new String(json, StandardCharsets.UTF_8), now, user));
+        audit.record("process-draft-form-saved", "process", key, clusterId, "form=" + formId + (existed ? "" : " (new)"));
+        return new ProcessViews.FormInfo(formId, now, user);
+    }
+
+    @Transactional
+    public void deleteDraftForm(String clusterId, String key, String formId) {
+        requireCluster(clusterId);
+        lockOrAdopt(clusterId, key);
+        if (!registry.deleteDraftForm(clusterId, key, formId)) {
+            throw new NotFoundException("The draft of '" + key + "' has no form '" + formId + "'");
+        }
+        audit.record("process-draft-form-deleted", "process", key, clusterId, "form=" + formId);
+    }
+
     @Transactional
     public ProcessViews.Draft saveDraft(String clusterId, String key, String xml, Long revision) {
         requireCluster(clusterId);
@@ -199,6 +274,8 @@ class ProcessLifecycle {
             } catch (DuplicateKeyException raced) {
                 throw staleRevision(key, null, revision);
             }
+            // the editor started from the current version (revision 0): its forms come along
+            currentOfCluster(clusterId, key).ifPresent(base -> copyForms(clusterId, key, versions.forms(base)));
         } else if (!registry.updateDraft(saved, current)) {
             throw staleRevision(key, registry.draft(clusterId, key).orElse(null), revision);
         }
@@ -234,6 +311,8 @@ class ProcessLifecycle {
         lockOrAdopt(clusterId, key);
         String xml = versions.xml(definition);
         ProcessRegistry.Draft draft = replaceDraft(clusterId, key, nameOf(definition), xml);
+        registry.deleteDraftForms(clusterId, key);
+        copyForms(clusterId, key, versions.forms(definition));
         audit.record("process-draft-restored", "process", key, clusterId, "version=" + version);
         return view(draft);
     }
@@ -282,6 +361,7 @@ class ProcessLifecycle {
             xml = BpmnText.renameProcessTitle(xml, validKey, title);
         }
         insertNew(clusterId, validKey, title, xml);
+        copyForms(clusterId, validKey, versions.forms(template));
         audit.record("process-created", "process", validKey, clusterId, "from library " + libraryKey
                 + " version " + template.getVersion());
         return view(registry.draft(clusterId, validKey).orElseThrow());
@@ -297,14 +377,20 @@ class ProcessLifecycle {
                 .orElseThrow(() -> new ConflictException("Process '" + key + "' has no draft to publish"));
         byte[] document = draft.xml().getBytes(StandardCharsets.UTF_8);
         String resourceName = key + ".bpmn20.xml";
-        List<DeploymentProblem> problems = problems(clusterId, key, document);
+        List<ProcessRegistry.DraftForm> forms = registry.draftForms(clusterId, key);
+        List<DeploymentProblem> problems = problems(clusterId, key, document, formIds(forms));
         if (problems.stream().anyMatch(DeploymentProblem::isError)) {
             throw new PublishRefusedException(key, problems);
         }
         Deployment deployment;
         try {
-            deployment = repository.createDeployment().name(entry.name()).key(key).category("pveflow-publish")
-                    .tenantId(clusterId).addBytes(resourceName, document).deploy();
+            // the forms go into the same deployment: they are versioned with the process
+            DeploymentBuilder builder = repository.createDeployment().name(entry.name()).key(key)
+                    .category("pveflow-publish").tenantId(clusterId).addBytes(resourceName, document);
+            for (ProcessRegistry.DraftForm form : forms) {
+                builder.addBytes(form.formId() + ".form", form.json().getBytes(StandardCharsets.UTF_8));
+            }
+            deployment = builder.deploy();
         } catch (DeploymentRefusedException refused) {
             throw new PublishRefusedException(key, refused.problems());
         }
@@ -321,7 +407,8 @@ class ProcessLifecycle {
         registry.makeCurrent(clusterId, key, definition.getId(), definition.getName());
         registry.deleteDraft(clusterId, key);
         audit.record("process-published", "process", key, clusterId, "version=" + definition.getVersion()
-                + " definition=" + definition.getId() + (note == null ? "" : " comment=" + note));
+                + " definition=" + definition.getId() + (forms.isEmpty() ? "" : " forms=" + formIds(forms).stream().sorted().toList())
+                + (note == null ? "" : " comment=" + note));
         return new ProcessViews.Published(key, definition.getVersion(), definition.getId(), deployment.getId(), user, now,
                 problems);
     }
@@ -332,12 +419,13 @@ class ProcessLifecycle {
         requireCluster(clusterId);
         ProcessRegistry.Draft draft = registry.draft(clusterId, key)
                 .orElseThrow(() -> new NotFoundException("Process '" + key + "' of cluster '" + clusterId + "' has no draft"));
-        return problems(clusterId, key, draft.xml().getBytes(StandardCharsets.UTF_8));
+        return problems(clusterId, key, draft.xml().getBytes(StandardCharsets.UTF_8),
+                formIds(registry.draftForms(clusterId, key)));
     }
 
-    /** Everything the deployment guard would refuse, then the lint rules: every problem at once. */
-    private List<DeploymentProblem> problems(String clusterId, String key, byte[] document) {
-        List<DeploymentProblem> problems = new ArrayList<>(guard.check(clusterId, key + ".bpmn20.xml", document));
+    /** Everything the deployment guard would refuse (with the draft's forms), then the lint rules: every problem at once. */
+    private List<DeploymentProblem> problems(String clusterId, String key, byte[] document, Set<String> formIds) {
+        List<DeploymentProblem> problems = new ArrayList<>(guard.check(clusterId, key + ".bpmn20.xml", document, formIds));
         problems.addAll(lint(key, document));
         return problems;
     }
@@ -398,6 +486,17 @@ class ProcessLifecycle {
             throw new ConflictException("Process '" + key + "' was changed by someone else meanwhile; try again");
         }
         return registry.lockEntry(clusterId, key).orElseThrow();
+    }
+
+    private static Set<String> formIds(List<ProcessRegistry.DraftForm> forms) {
+        return forms.stream().map(ProcessRegistry.DraftForm::formId).collect(Collectors.toSet());
+    }
+
+    /** Makes these forms (id to JSON, as a version carries them) forms of the draft. */
+    private void copyForms(String clusterId, String key, Map<String, String> forms) {
+        String user = currentUser();
+        Instant now = clock.instant();
+        forms.forEach((id, json) -> registry.putDraftForm(new ProcessRegistry.DraftForm(clusterId, key, id, json, now, user)));
     }
 
     private void insertNew(String clusterId, String key, String name, String xml) {
@@ -467,7 +566,8 @@ class ProcessLifecycle {
                     ours ? p.publishedBy() : null,
                     ours ? p.publishedAt() : deployment == null || deployment.getDeploymentTime() == null ? null
                             : deployment.getDeploymentTime().toInstant(),
-                    ours ? p.comment() : null, definition.getId().equals(currentId)));
+                    ours ? p.comment() : null, definition.getId().equals(currentId),
+                    List.copyOf(versions.forms(definition).keySet())));
         }
         list.sort(Comparator.comparingInt(ProcessViews.Version::version));
         Integer current = null;
@@ -499,9 +599,11 @@ class ProcessLifecycle {
                 publishedAt, ours ? published.publishedBy() : null);
     }
 
-    private static ProcessViews.Draft view(ProcessRegistry.Draft draft) {
+    private ProcessViews.Draft view(ProcessRegistry.Draft draft) {
+        List<ProcessViews.FormInfo> forms = registry.draftForms(draft.clusterId(), draft.key()).stream()
+                .map(f -> new ProcessViews.FormInfo(f.formId(), f.updatedAt(), f.updatedBy())).toList();
         return new ProcessViews.Draft(draft.key(), draft.name(), draft.xml(), draft.revision(), draft.updatedAt(),
-                draft.updatedBy(), null);
+                draft.updatedBy(), null, forms);
     }
 
     private ConflictException staleRevision(String key, ProcessRegistry.Draft current, long given) {

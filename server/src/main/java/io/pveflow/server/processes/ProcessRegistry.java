@@ -29,10 +29,16 @@ class ProcessRegistry {
                      String publishedBy, Instant publishedAt, String comment) {
     }
 
+    /** A form of a draft: a form-js schema that user tasks name by formKey. */
+    record DraftForm(String clusterId, String key, String formId, String json, Instant updatedAt, String updatedBy) {
+    }
+
     private static final String ENTRY = "SELECT cluster_id, process_key, name, current_definition_id, archived, archived_by, "
             + "archived_at, created_at, created_by FROM process_entry";
     private static final String DRAFT = "SELECT cluster_id, process_key, name, xml, revision, updated_at, updated_by, "
             + "last_audited_at FROM process_draft";
+    private static final String DRAFT_FORM = "SELECT cluster_id, process_key, form_id, json, updated_at, updated_by "
+            + "FROM process_draft_form";
     private static final String PUBLISHED = "SELECT cluster_id, process_key, version, process_definition_id, deployment_id, "
             + "published_by, published_at, comment FROM process_version";
 
@@ -108,7 +114,42 @@ class ProcessRegistry {
     }
 
     boolean deleteDraft(String clusterId, String key) {
+        deleteDraftForms(clusterId, key);
         return jdbc.sql("DELETE FROM process_draft WHERE cluster_id = ? AND process_key = ?").params(clusterId, key).update() > 0;
+    }
+
+    /** The draft's forms, ordered by id. */
+    List<DraftForm> draftForms(String clusterId, String key) {
+        return jdbc.sql(DRAFT_FORM + " WHERE cluster_id = ? AND process_key = ? ORDER BY form_id").params(clusterId, key)
+                .query(ProcessRegistry::draftForm).list();
+    }
+
+    Optional<DraftForm> draftForm(String clusterId, String key, String formId) {
+        return jdbc.sql(DRAFT_FORM + " WHERE cluster_id = ? AND process_key = ? AND form_id = ?")
+                .params(clusterId, key, formId).query(ProcessRegistry::draftForm).optional();
+    }
+
+    /** Inserts or replaces one form of the draft. */
+    void putDraftForm(DraftForm form) {
+        int updated = jdbc.sql("UPDATE process_draft_form SET json = ?, updated_at = ?, updated_by = ? "
+                        + "WHERE cluster_id = ? AND process_key = ? AND form_id = ?")
+                .params(form.json(), ts(form.updatedAt()), form.updatedBy(), form.clusterId(), form.key(), form.formId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO process_draft_form (cluster_id, process_key, form_id, json, updated_at, updated_by) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(form.clusterId(), form.key(), form.formId(), form.json(), ts(form.updatedAt()), form.updatedBy())
+                    .update();
+        }
+    }
+
+    boolean deleteDraftForm(String clusterId, String key, String formId) {
+        return jdbc.sql("DELETE FROM process_draft_form WHERE cluster_id = ? AND process_key = ? AND form_id = ?")
+                .params(clusterId, key, formId).update() > 0;
+    }
+
+    void deleteDraftForms(String clusterId, String key) {
+        jdbc.sql("DELETE FROM process_draft_form WHERE cluster_id = ? AND process_key = ?").params(clusterId, key).update();
     }
 
     List<Published> published(String clusterId, String key) {
@@ -140,6 +181,11 @@ class ProcessRegistry {
     private static Draft draft(ResultSet rs, int n) throws SQLException {
         return new Draft(rs.getString("cluster_id"), rs.getString("process_key"), rs.getString("name"), rs.getString("xml"),
                 rs.getLong("revision"), instant(rs, "updated_at"), rs.getString("updated_by"), instant(rs, "last_audited_at"));
+    }
+
+    private static DraftForm draftForm(ResultSet rs, int n) throws SQLException {
+        return new DraftForm(rs.getString("cluster_id"), rs.getString("process_key"), rs.getString("form_id"),
+                rs.getString("json"), instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
     private static Published published(ResultSet rs, int n) throws SQLException {

@@ -31,7 +31,7 @@ final class ProcessViews {
      * {@code /process-api}); publishedAt is then the deployment time.
      */
     record Version(int version, String processDefinitionId, String deploymentId, String publishedBy,
-                   Instant publishedAt, String comment, boolean current) {
+                   Instant publishedAt, String comment, boolean current, List<String> forms) {
     }
 
     record DraftInfo(Instant updatedAt, String updatedBy, long revision) {
@@ -43,7 +43,15 @@ final class ProcessViews {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Draft(String key, String name, String xml, long revision, Instant updatedAt, String updatedBy,
-                 Integer basedOnVersion) {
+                 Integer basedOnVersion, List<FormInfo> forms) {
+    }
+
+    /**
+     * A form of a draft (or of the version a revision-0 draft shows: no updatedAt/updatedBy then). Publishing
+     * deploys it as {@code <id>.form} beside the BPMN.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FormInfo(String id, Instant updatedAt, String updatedBy) {
     }
 
     /** A successful publish: the new version and the warnings that did not block it. */

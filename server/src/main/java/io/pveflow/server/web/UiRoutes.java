@@ -13,7 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class UiRoutes implements WebMvcConfigurer {
 
     static final String[] ROUTES = {
-            "/processes", "/processes/**", "/executions", "/executions/**", "/modeler/**", "/library/**", "/clusters", "/audit"
+            "/processes", "/processes/**", "/executions", "/executions/**", "/modeler/**", "/library/**", "/clusters", "/audit",
+            "/inbox", "/inbox/**"
     };
 
     @Override

@@ -77,4 +77,31 @@ class ProcessRegistryOnPostgresTest extends PostgresServerTest {
         assertThat(admin().delete("/api/clusters/pgprocs").status()).isEqualTo(204);
         assertThat(currentVersions.isArchived("pgprocs", "pgFlow")).isFalse();
     }
+
+    @Test
+    void draftFormsWorkOnPostgres() {
+        ProcessDocuments.cluster(this, "pgforms");
+        String base = "/api/clusters/pgforms/processes";
+        TestHttp operator = userWithRole("OPERATOR");
+        ok(operator.postJson(base, Map.of("key", "pgForm", "xml", DraftFormsTest.process("pgForm", "pgReason"))), 201);
+        String formPath = base + "/pgForm/draft/forms/pgReason";
+        String big = DraftFormsTest.form("pgReason", "Wh\u00fd " + "\u00fc".repeat(50_000));
+        ok(put(operator, formPath, DraftFormsTest.form("pgReason", "First")), 200);
+        ok(put(operator, formPath, big), 200); // the second save replaces the first
+        assertThat(ok(operator.get(formPath), 200).json().path("components").get(0).path("label").asText())
+                .startsWith("Wh\u00fd \u00fc\u00fc");
+        assertThat(ok(operator.get(base + "/pgForm/draft"), 200).json().path("forms").findValuesAsText("id"))
+                .containsExactly("pgReason");
+        ok(operator.postJson(base + "/pgForm/publish", Map.of()), 201);
+        assertThat(ok(operator.get(base + "/pgForm/versions/1/forms/pgReason"), 200).body()).contains("Wh\u00fd");
+        ok(operator.postJson(base + "/pgForm/versions/1/restore-draft", Map.of()), 200);
+        assertThat(ok(operator.get(formPath), 200).body()).contains("Wh\u00fd");
+        // removing the cluster takes the draft and its forms with it
+        assertThat(admin().delete("/api/clusters/pgforms").status()).isEqualTo(204);
+    }
+
+    private static TestHttp.Response put(TestHttp who, String path, String json) {
+        return who.send(who.request(path).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
 }

@@ -14,7 +14,7 @@ class UiRoutesTest extends H2ServerTest {
     void servesTheAppShellForUiRoutes() {
         for (String path : new String[] {"/processes", "/processes/demo/nightly", "/processes/demo/nightly/versions/2",
                 "/processes/demo/k/compare/1/2", "/library/pveflowSnapshotRotation", "/executions", "/executions/42",
-                "/modeler/anything", "/clusters", "/audit"}) {
+                "/modeler/anything", "/clusters", "/audit", "/inbox", "/inbox/tasks/42"}) {
             TestHttp.Response page = admin().get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).contains("id=\"app\"");
