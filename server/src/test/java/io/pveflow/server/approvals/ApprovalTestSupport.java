@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,9 +32,6 @@ import io.pveflow.server.testing.TestHttp;
 /** Users with groups, clusters, the approval template with short timers, and waiting helpers. */
 abstract class ApprovalTestSupport extends H2ServerTest {
 
-    static final String FINGERPRINT =
-            "ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89";
-
     @Autowired
     RepositoryService repository;
     @Autowired
@@ -46,17 +42,7 @@ abstract class ApprovalTestSupport extends H2ServerTest {
     HistoryService history;
 
     String cluster(String id) {
-        if (admin().get("/api/clusters/" + id).status() == 404) {
-            Map<String, Object> body = new HashMap<>();
-            body.put("id", id);
-            body.put("endpoints", List.of("pve1.example.com"));
-            body.put("tokenId", "pveflow@pve!automation");
-            body.put("tokenSecret", "cluster-token-secret-value");
-            body.put("tls", Map.of("mode", "fingerprint", "fingerprint", FINGERPRINT));
-            TestHttp.Response created = admin().postJson("/api/clusters", body);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-        }
-        return id;
+        return placeholderCluster(id);
     }
 
     /** Creates (once) a user with a role and groups; answers a client signed in as them. */

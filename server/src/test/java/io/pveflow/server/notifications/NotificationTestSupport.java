@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -17,22 +15,8 @@ import io.pveflow.server.testing.TestHttp;
 /** Clusters and notifiers for the notification tests, over the real HTTP API. */
 abstract class NotificationTestSupport extends H2ServerTest {
 
-    static final String FINGERPRINT =
-            "ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89";
-
-    /** Adds a cluster (once) and answers its id. */
     String cluster(String id) {
-        if (admin().get("/api/clusters/" + id).status() == 404) {
-            Map<String, Object> body = new HashMap<>();
-            body.put("id", id);
-            body.put("endpoints", List.of("pve1.example.com"));
-            body.put("tokenId", "pveflow@pve!automation");
-            body.put("tokenSecret", "cluster-token-secret-value");
-            body.put("tls", Map.of("mode", "fingerprint", "fingerprint", FINGERPRINT));
-            TestHttp.Response created = admin().postJson("/api/clusters", body);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-        }
-        return id;
+        return placeholderCluster(id);
     }
 
     JsonNode addNotifier(String clusterId, String name, String type, Map<String, Object> settings) {

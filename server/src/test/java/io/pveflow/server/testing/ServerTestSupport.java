@@ -45,6 +45,23 @@ public abstract class ServerTestSupport {
         return TestHttp.basic(baseUrl(), name, password);
     }
 
+    /**
+     * Registers (once) a cluster that tests never contact (its processes do no Proxmox steps) and answers its id:
+     * for runs, notifiers and approvals of a cluster of their own.
+     */
+    public String placeholderCluster(String id) {
+        if (admin().get("/api/clusters/" + id).status() == 404) {
+            TestHttp.Response created = admin().postJson("/api/clusters", Map.of("id", id,
+                    "endpoints", List.of("pve1.example.com"), "tokenId", "pveflow@pve!automation",
+                    "tokenSecret", "cluster-token-secret-value", "tls", Map.of("mode", "fingerprint", "fingerprint",
+                            "ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89")));
+            if (created.status() != 201) {
+                throw new AssertionError("Could not register cluster " + id + ": " + created.body());
+            }
+        }
+        return id;
+    }
+
     protected static Path tempDir(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
