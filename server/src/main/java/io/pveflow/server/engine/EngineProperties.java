@@ -31,6 +31,6 @@ public record EngineProperties(
     public record Executor(
             @Min(1) @DefaultValue("8") int corePoolSize,
             @Min(1) @DefaultValue("16") int maxPoolSize,
-            @Min(0) @DefaultValue("256") int queueCapacity) {
+            @Min(0) @DefaultValue("2048") int queueCapacity) {
     }
 }

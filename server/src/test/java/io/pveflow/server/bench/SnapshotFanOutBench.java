@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.flowable.engine.HistoryService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.springframework.boot.SpringApplication;
@@ -26,7 +25,8 @@ import io.pveflow.sim.spec.ClusterSpec;
  * Not a test: N guests snapshotted in parallel by one multi-instance step against a simulated cluster whose tasks
  * take 2 s. Prints the wall time, the peak of busy engine threads, and the PVE requests the task watcher spent
  * per guest on waiting. Run: {@code mvn -pl pve-delegates,server -DskipUi test-compile} then
- * {@code java -cp <test classpath> io.pveflow.server.bench.SnapshotFanOutBench [guests]}.
+ * {@code java -cp <test classpath> io.pveflow.server.bench.SnapshotFanOutBench [guests] [--rounds=N] [--postgres] [--jfr=file]}; with several rounds, all but the last
+ * warm the JVM up (as a server that has been running is) and the last one is the measurement.
  */
 public final class SnapshotFanOutBench {
 
@@ -37,7 +37,11 @@ public final class SnapshotFanOutBench {
         int guests = 500;
         boolean postgres = false;
         for (String arg : args) {
-            if (arg.equals("--postgres")) {
+            if (arg.startsWith("--jfr=")) {
+                jfr = Path.of(arg.substring("--jfr=".length()));
+            } else if (arg.startsWith("--rounds=")) {
+                rounds = Integer.parseInt(arg.substring("--rounds=".length()));
+            } else if (arg.equals("--postgres")) {
                 postgres = true;
                 postgresRun = true;
             } else {
@@ -70,7 +74,30 @@ public final class SnapshotFanOutBench {
             System.out.println("database: " + (postgres ? "PostgreSQL (schema " + schema + ")" : "H2") + ", options " + options);
             ConfigurableApplicationContext app = SpringApplication.run(PveFlowServer.class, options.toArray(String[]::new));
             try {
-                run(app, sim, spec, guests);
+                setUp(app, sim);
+                for (int round = 1; round <= rounds; round++) {
+                    System.out.printf("--- round %d of %d%s%n", round, rounds, round < rounds ? " (warm-up)" : "");
+                    jdk.jfr.Recording recording = null;
+                    if (jfr != null && round == rounds) {
+                        recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+                        recording.setDestination(jfr);
+                        recording.start();
+                    }
+                    String profiler = System.getProperty("bench.asyncProfiler");
+                    if (profiler != null && round == rounds) {
+                        asyncProfiler(profiler, System.getProperty("bench.asyncProfilerStart", "start,event=itimer,interval=1ms"));
+                    }
+                    run(app, spec, guests, round);
+                    if (profiler != null && round == rounds) {
+                        System.out.println(asyncProfiler(profiler, "stop,file=" + System.getProperty("bench.asyncProfilerOut",
+                                "/tmp/fanout-profile.collapsed") + ",collapsed"));
+                    }
+                    if (recording != null) {
+                        recording.stop();
+                        recording.close();
+                        System.out.println("flight recording of the last round: " + jfr);
+                    }
+                }
             } finally {
                 app.close();
                 if (schema != null) {
@@ -80,7 +107,7 @@ public final class SnapshotFanOutBench {
         }
     }
 
-    private static void run(ConfigurableApplicationContext app, PveSimulator sim, ClusterSpec spec, int guests) throws Exception {
+    private static void setUp(ConfigurableApplicationContext app, PveSimulator sim) {
         app.getBean(ClusterService.class).create(new ClusterRequest("bench", "Benchmark (simulated)",
                 List.of(sim.baseUrl()), "root@pam!bench", "bench-secret",
                 new ClusterRequest.Tls("fingerprint", sim.fingerprint(), null)));
@@ -96,7 +123,7 @@ public final class SnapshotFanOutBench {
                         <flowable:field name="vmid"><flowable:expression>${guest.vmid}</flowable:expression></flowable:field>
                         <flowable:field name="node"><flowable:expression>${guest.node}</flowable:expression></flowable:field>
                         <flowable:field name="type"><flowable:expression>${guest.type}</flowable:expression></flowable:field>
-                        <flowable:field name="snapname"><flowable:string>bench1</flowable:string></flowable:field>
+                        <flowable:field name="snapname"><flowable:expression>${snapname}</flowable:expression></flowable:field>
                         <flowable:field name="resultVariable"><flowable:string>snapUpid</flowable:string></flowable:field>
                       </extensionElements>
                       <multiInstanceLoopCharacteristics isSequential="false" flowable:collection="guests" flowable:elementVariable="guest"/>
@@ -107,35 +134,38 @@ public final class SnapshotFanOutBench {
                 </definitions>""";
         app.getBean(RepositoryService.class).createDeployment().tenantId("bench")
                 .addBytes("fanOut.bpmn20.xml", bpmn.getBytes(StandardCharsets.UTF_8)).deploy();
+    }
+
+    private static void run(ConfigurableApplicationContext app, ClusterSpec spec, int guests, int round) throws Exception {
         // As a designer would pass them from an inventory step: node and type known, no lookup per guest.
         List<Map<String, Object>> guestList = spec.guests().stream().limit(guests)
                 .map(g -> Map.<String, Object>of("vmid", g.vmid(), "node", g.node(), "type", g.type())).toList();
         ThreadPoolTaskExecutor pool = app.getBean("processTaskExecutor", ThreadPoolTaskExecutor.class);
         TaskWatcher watcher = app.getBean(TaskWatcher.class);
-        HistoryService history = app.getBean(HistoryService.class);
         AtomicInteger peak = new AtomicInteger();
         JobCounter jobs = new JobCounter();
         app.getBean(RuntimeService.class).addEventListener(jobs,
                 org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.JOB_EXECUTION_SUCCESS,
-                org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.JOB_EXECUTION_FAILURE);
+                org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.JOB_EXECUTION_FAILURE,
+                org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.PROCESS_COMPLETED);
         long watcherBefore = watcher.requestCount();
         long cpuBefore = cpuNanos();
         long start = System.nanoTime();
+        jobs.started = start;
         String id = app.getBean(RuntimeService.class).startProcessInstanceByKeyAndTenantId("fanOut",
-                Map.of("guests", guestList), "bench").getId();
+                Map.of("guests", guestList, "snapname", "bench" + round), "bench").getId();
+        double startReturned = (System.nanoTime() - start) / 1e9;
         var waits = app.getBean(io.pveflow.pve.activity.TaskWaits.class);
         var management = app.getBean(org.flowable.engine.ManagementService.class);
         long lastReport = 0;
-        double allWoken = -1;
-        while (history.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count() == 0) {
+        // Engine events tell the phases; the loop only samples the pool (polling the database every few
+        // milliseconds, as an earlier version did, took a tenth of the CPU it was measuring).
+        while (!jobs.ended.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             peak.accumulateAndGet(pool.getActiveCount(), Math::max);
             long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
-            int parked = waits.all(100000).size();
-            if (allWoken < 0 && jobs.parked() == guests && parked == 0) {
-                allWoken = (System.nanoTime() - start) / 1e9;
-            }
             if (elapsed >= lastReport + 5) {
                 lastReport = elapsed;
+                int parked = waits.all(100000).size();
                 long jobCount = management.createJobQuery().count();
                 String few = jobCount > 0 && jobCount <= 3 ? management.createJobQuery().list().stream()
                         .map(j -> j.getJobHandlerType() + "(lock " + ((org.flowable.job.service.impl.persistence.entity.JobEntity) j).getLockOwner()
@@ -143,7 +173,6 @@ public final class SnapshotFanOutBench {
                         .toList().toString() : "";
                 System.out.printf("t=%ds parked=%d jobs=%d %s %s%n", elapsed, parked, jobCount, few, jobs);
             }
-            Thread.sleep(20);
             if (System.nanoTime() - start > Long.getLong("bench.maxSeconds", 600) * 1_000_000_000L) {
 
                 management.createDeadLetterJobQuery().list().stream().limit(3)
@@ -167,11 +196,12 @@ public final class SnapshotFanOutBench {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        app.getBean(RuntimeService.class).removeEventListener(jobs);
         double cpu = (cpuNanos() - cpuBefore) / 1e9;
         long waitRequests = watcher.requestCount() - watcherBefore;
-        System.out.printf("phases: all parked (every POST done) %.1f s, last task ended in the simulator ~%.1f s "
-                        + "(last park + 2 s), all woken %.1f s, process ended %.1f s%n",
-                jobs.lastParkSeconds(start), jobs.lastParkSeconds(start) + 2, allWoken, wall);
+        System.out.printf("phases: start returned (instances and their jobs created) %.2f s, all parked (every POST done) "
+                        + "%.2f s, last task ended in the simulator ~%.2f s (last park + 2 s), all woken (last trigger job done) %.2f s, process ended %.2f s%n",
+                startReturned, jobs.lastParkSeconds(start), jobs.lastParkSeconds(start) + 2, jobs.allWokenSeconds(), wall);
         System.out.println("jobs: " + jobs);
         // The machine is shared: CPU seconds say what the work costs, whatever the wall time under load.
         System.out.printf("cpu: this JVM (server, simulator%s) used %.1f CPU-s in the run (%.1f ms per guest); "
@@ -185,7 +215,21 @@ public final class SnapshotFanOutBench {
                 guests, wall, peak.get(), pool.getMaxPoolSize(), waitRequests, (double) waitRequests / guests);
     }
 
+    /**
+     * Drives async-profiler (put its jar on the class path and name its library in {@code -Dbench.asyncProfiler});
+     * a flight recording started mid-run deoptimises the JIT's code and doubles the round, async-profiler does not.
+     */
+    private static String asyncProfiler(String library, String command) throws Exception {
+        Class<?> type = Class.forName("one.profiler.AsyncProfiler");
+        Object instance = type.getMethod("getInstance", String.class).invoke(null, library);
+        return String.valueOf(type.getMethod("execute", String.class).invoke(instance, command));
+    }
+
     static boolean postgresRun;
+    /** Rounds in one JVM; all but the last warm up the JIT, the connection pools and the caches. */
+    static int rounds = 1;
+    /** Where to write a flight recording (JFR, "default" settings) of the last round, if anywhere. */
+    static Path jfr;
 
     static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -196,11 +240,18 @@ public final class SnapshotFanOutBench {
     private static final class JobCounter implements org.flowable.common.engine.api.delegate.event.FlowableEventListener {
         private final Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentSkipListMap<>();
         private final AtomicInteger parked = new AtomicInteger();
+        final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        volatile long started;
+        private volatile long allWoken;
         private volatile long lastPark;
         private volatile long cpuAtLastPark;
 
         @Override
         public void onEvent(org.flowable.common.engine.api.delegate.event.FlowableEvent event) {
+            if (event.getType() == org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.PROCESS_COMPLETED) {
+                ended.countDown();
+                return;
+            }
             if (!(event instanceof org.flowable.common.engine.api.delegate.event.FlowableEntityEvent entityEvent)
                     || !(entityEvent.getEntity() instanceof org.flowable.job.api.Job job)) {
                 return;
@@ -208,6 +259,9 @@ public final class SnapshotFanOutBench {
             String outcome;
             if (event.getType() == org.flowable.common.engine.api.delegate.event.FlowableEngineEventType.JOB_EXECUTION_SUCCESS) {
                 outcome = "ok";
+                if (!"async-continuation".equals(job.getJobHandlerType()) && !"parallel-multi-instance-complete".equals(job.getJobHandlerType())) {
+                    allWoken = System.nanoTime(); // a trigger job: async-trigger or pveflow-trigger-batch
+                }
                 if ("async-continuation".equals(job.getJobHandlerType())) {
                     parked.incrementAndGet();
                     lastPark = System.nanoTime();
@@ -224,6 +278,11 @@ public final class SnapshotFanOutBench {
 
         int parked() {
             return parked.get();
+        }
+
+        /** When the last trigger job (the wake-up of parked instances) ended. */
+        double allWokenSeconds() {
+            return allWoken == 0 ? -1 : (allWoken - started) / 1e9;
         }
 
         double lastParkSeconds(long start) {
