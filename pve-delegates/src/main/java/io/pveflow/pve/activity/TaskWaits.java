@@ -16,4 +16,12 @@ public interface TaskWaits {
      * execution however many look at the same task.
      */
     boolean claim(String executionId);
+
+    /**
+     * Asks to be told, after a transaction that parked a wait here committed, so the watcher of this server node
+     * looks soon instead of at its next scheduled cycle. Optional: a store that never tells leaves new waits to
+     * the watcher's schedule (at most its maximum interval).
+     */
+    default void afterPark(Runnable listener) {
+    }
 }

@@ -28,9 +28,10 @@ import io.pveflow.pve.client.model.TaskStatus;
 import io.pveflow.pve.client.model.TaskSummary;
 
 /**
- * Wakes executions parked on Proxmox tasks. Once per interval it reads each node's task list in one request,
- * whatever the number of waiting executions on that node, reads the logs of the tasks that ended (a few at a
- * time), and then, in one transaction per few hundred, claims each wait, hands the outcome to the execution and
+ * Wakes executions parked on Proxmox tasks. It reads each node's task list in one request, whatever the number of
+ * waiting executions on that node, as often as the {@link PollSchedule} says for the age of the node's youngest
+ * wait (soon after a task started, rarely once it has run for long; a wait parked on this server node brings the
+ * next look forward, see {@link #nudge()}), reads the logs of the tasks that ended (a few at a time), and then, in one transaction per few hundred, claims each wait, hands the outcome to the execution and
  * schedules its trigger. Several server nodes may run it: the claim lets exactly one of them wake each
  * execution, and the trigger runs as an ordinary engine job, so a failure there becomes a retry or an incident.
  * Successful ends of one run share one job ({@link TriggerBatchJobHandler}); failures and timeouts get their own.
@@ -46,26 +47,33 @@ public final class TaskWatcher {
     private final TaskWaits waits;
     private final PveClientRegistry clients;
     private final ManagementService management;
-    private final Duration interval;
+    private final PollSchedule schedule;
     private final boolean batchWakeUps;
     private final AtomicLong requests = new AtomicLong();
+    /** When each node (cluster id NUL node) was last looked at; only nodes that have waits. */
+    private final Map<String, Instant> lastLooks = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    private java.util.concurrent.ScheduledFuture<?> nextCycle;
+    private boolean cycleRunning;
+    private boolean nudged;
+    private boolean toldOfParks;
     private volatile java.util.concurrent.ExecutorService logReaders;
 
+    /** Looks at every node with waits once per {@code interval}. */
     public TaskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management, Duration interval) {
-        this(waits, clients, management, interval, true);
+        this(waits, clients, management, PollSchedule.fixed(interval), true);
     }
 
     /**
      * @param batchWakeUps wake the successful siblings of one run with one job ({@link TriggerBatchJobHandler});
      *                     false gives every execution a trigger job of its own (the behaviour before batching)
      */
-    public TaskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management, Duration interval,
+    public TaskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management, PollSchedule schedule,
                        boolean batchWakeUps) {
         this.waits = waits;
         this.clients = clients;
         this.management = management;
-        this.interval = interval;
+        this.schedule = schedule;
         this.batchWakeUps = batchWakeUps;
     }
 
@@ -81,7 +89,11 @@ public final class TaskWatcher {
                 thread.setDaemon(true);
                 return thread;
             });
-            scheduler.scheduleWithFixedDelay(this::pollSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            if (!toldOfParks) {
+                waits.afterPark(this::nudge);
+                toldOfParks = true;
+            }
+            nextCycle = scheduler.schedule(this::cycle, schedule.min().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -89,6 +101,7 @@ public final class TaskWatcher {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
+            nextCycle = null;
             logReaders.shutdownNow();
             logReaders = null;
         }
@@ -116,23 +129,82 @@ public final class TaskWatcher {
         return requests.get();
     }
 
-    private void pollSafely() {
-        try {
-            pollOnce();
-        } catch (RuntimeException e) {
-            log.warn("Task watcher cycle failed: {}", e.toString());
+    /**
+     * A wait was parked on this server node (called after its transaction committed): the next look comes within
+     * the schedule's minimum instead of whatever the waits seen so far allowed.
+     */
+    public void nudge() {
+        synchronized (this) {
+            if (scheduler == null) {
+                return;
+            }
+            if (cycleRunning) {
+                nudged = true; // the running cycle may have read the waits before this one: look again soon
+            } else if (nextCycle != null && nextCycle.getDelay(TimeUnit.MILLISECONDS) > schedule.min().toMillis()
+                    && nextCycle.cancel(false)) {
+                nextCycle = scheduler.schedule(this::cycle, schedule.min().toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
-    /** One cycle; returns how many executions were woken. */
+    /** The scheduled loop: looks at the nodes that are due, then sleeps until the next one is. */
+    private void cycle() {
+        synchronized (this) {
+            cycleRunning = true;
+            nudged = false;
+        }
+        Duration delay = schedule.max();
+        try {
+            delay = poll(true).nextLookIn();
+        } catch (RuntimeException e) {
+            log.warn("Task watcher cycle failed: {}", e.toString());
+        }
+        synchronized (this) {
+            cycleRunning = false;
+            if (scheduler == null || scheduler.isShutdown()) {
+                return;
+            }
+            if (nudged && delay.compareTo(schedule.min()) > 0) {
+                delay = schedule.min();
+            }
+            nextCycle = scheduler.schedule(this::cycle, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Looks at every node that has waits, due or not; returns how many executions were woken. */
     public int pollOnce() {
+        return poll(false).woken();
+    }
+
+    /** What a cycle did, and how long until a node is due again. */
+    private record Cycle(int woken, Duration nextLookIn) {
+    }
+
+    private Cycle poll(boolean onlyDue) {
         long started = System.nanoTime();
+        Instant now = Instant.now();
         Map<String, List<WaitingTask>> byNode = new LinkedHashMap<>();
         for (WaitingTask wait : waits.all(5000)) {
             byNode.computeIfAbsent(wait.clusterId() + "\u0000" + wait.node(), k -> new ArrayList<>()).add(wait);
         }
+        lastLooks.keySet().retainAll(byNode.keySet());
+        List<List<WaitingTask>> due = new ArrayList<>();
+        Instant nextLook = now.plus(schedule.max());
+        for (Map.Entry<String, List<WaitingTask>> node : byNode.entrySet()) {
+            Instant youngest = node.getValue().stream().map(WaitingTask::startedAt).max(Instant::compareTo).orElseThrow();
+            Instant firstDeadline = node.getValue().stream().map(WaitingTask::deadline).min(Instant::compareTo).orElseThrow();
+            Instant nodeDue = schedule.nextLook(lastLooks.get(node.getKey()), youngest, now);
+            if (!onlyDue || !nodeDue.isAfter(now) || !firstDeadline.isAfter(now)) {
+                due.add(node.getValue());
+                lastLooks.put(node.getKey(), now);
+                nodeDue = schedule.nextLook(now, youngest, now);
+            }
+            nextLook = min(nextLook, min(nodeDue, firstDeadline));
+        }
+        Duration nextLookIn = Duration.between(Instant.now(), nextLook);
+        nextLookIn = nextLookIn.compareTo(schedule.min()) < 0 ? schedule.min() : nextLookIn;
         List<Ended> ended = new ArrayList<>();
-        for (List<WaitingTask> group : byNode.values()) {
+        for (List<WaitingTask> group : due) {
             try {
                 ended.addAll(pollNode(group));
             } catch (PveApiException e) {
@@ -148,12 +220,16 @@ public final class TaskWatcher {
         long logsRead = System.nanoTime();
         int woken = wakeAll(wakes);
         if (!ended.isEmpty() && log.isDebugEnabled()) {
-            log.debug("Cycle: {} waits on {} nodes, {} ended; task lists {} ms, logs {} ms, wake {} ms ({} woken)",
-                    byNode.values().stream().mapToInt(List::size).sum(), byNode.size(), ended.size(),
-                    (polled - started) / 1_000_000, (logsRead - polled) / 1_000_000,
+            log.debug("Cycle: {} waits on {} nodes ({} looked at), {} ended; task lists {} ms, logs {} ms, wake {} ms "
+                            + "({} woken)", byNode.values().stream().mapToInt(List::size).sum(), byNode.size(), due.size(),
+                    ended.size(), (polled - started) / 1_000_000, (logsRead - polled) / 1_000_000,
                     (System.nanoTime() - logsRead) / 1_000_000, woken);
         }
-        return woken;
+        return new Cycle(woken, nextLookIn);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** A wait whose task ended (or whose deadline passed) in this cycle; the log is read afterwards. */

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import io.pveflow.pve.activity.PollSchedule;
 import io.pveflow.pve.activity.PveClientRegistry;
 import io.pveflow.pve.activity.TaskWaits;
 import io.pveflow.pve.activity.TaskWatcher;
@@ -21,11 +22,21 @@ import io.pveflow.pve.activity.TriggerBatchJobHandler;
 @ComponentScan("io.pveflow.pve.activities")
 class ActivitiesConfiguration {
 
+    /** Poll intervals and their reasons: pveflow.tasks in application.yml. */
     @Bean
     TaskWatcher taskWatcher(TaskWaits waits, PveClientRegistry clients, ManagementService management,
-                            @Value("${pveflow.tasks.poll-interval:PT2S}") Duration interval,
+                            @Value("${pveflow.tasks.first-poll-after:PT0.25S}") Duration minInterval,
+                            @Value("${pveflow.tasks.poll-interval:PT2S}") Duration maxInterval,
+                            @Value("${pveflow.tasks.poll-share:" + PollSchedule.DEFAULT_SHARE + "}") double share,
                             @Value("${pveflow.tasks.batch-wake-ups:true}") boolean batchWakeUps) {
-        return new TaskWatcher(waits, clients, management, interval, batchWakeUps);
+        PollSchedule schedule;
+        try {
+            schedule = new PollSchedule(minInterval, maxInterval, share);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("pveflow.tasks: " + e.getMessage()
+                    + " (first-poll-after is the minimum, poll-interval the maximum, poll-share the share)", e);
+        }
+        return new TaskWatcher(waits, clients, management, schedule, batchWakeUps);
     }
 
     /** The job that wakes several parked siblings of one run in one transaction (see TriggerBatchJobHandler). */

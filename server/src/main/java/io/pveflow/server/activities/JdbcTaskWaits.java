@@ -2,11 +2,13 @@ package io.pveflow.server.activities;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.pveflow.pve.activity.TaskWaits;
+import io.pveflow.server.engine.AfterCommit;
 import io.pveflow.pve.activity.WaitingTask;
 
 /**
@@ -17,9 +19,15 @@ import io.pveflow.pve.activity.WaitingTask;
 class JdbcTaskWaits implements TaskWaits {
 
     private final JdbcClient jdbc;
+    private final List<Runnable> parkListeners = new CopyOnWriteArrayList<>();
 
     JdbcTaskWaits(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterPark(Runnable listener) {
+        parkListeners.add(listener);
     }
 
     @Override
@@ -29,6 +37,9 @@ class JdbcTaskWaits implements TaskWaits {
                 .params(task.executionId(), task.clusterId(), task.node(), task.upid(), Timestamp.from(task.startedAt()),
                         Timestamp.from(task.deadline()), task.condition(), task.vmid())
                 .update();
+        for (Runnable listener : parkListeners) {
+            AfterCommit.run("tell the task watcher about a new wait", listener);
+        }
     }
 
     @Override

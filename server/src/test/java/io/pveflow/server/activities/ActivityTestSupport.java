@@ -12,6 +12,8 @@ import org.flowable.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.pveflow.pve.activity.PveClientRegistry;
+import io.pveflow.pve.client.ClusterApi;
+import io.pveflow.pve.client.GuestRef;
 import io.pveflow.pve.client.PveClient;
 import io.pveflow.server.testing.H2ServerTest;
 
@@ -37,6 +39,12 @@ public abstract class ActivityTestSupport extends H2ServerTest {
     /** The demo cluster's client, to check the simulator's state as Proxmox would show it. */
     protected PveClient pve() {
         return clients.client("demo");
+    }
+
+    /** A guest of the demo cluster by id, with the node and type the cluster reports for it now. */
+    protected GuestRef guestRef(int vmid) {
+        return pve().cluster().resources(ClusterApi.ResourceType.VM).stream()
+                .filter(r -> r.vmid() != null && r.vmid() == vmid).findFirst().orElseThrow().guest();
     }
 
     /** Deploys the process {@code key} on the demo cluster and starts it. */

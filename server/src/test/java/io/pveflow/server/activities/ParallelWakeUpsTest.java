@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.pveflow.pve.activity.TaskWaits;
 import io.pveflow.pve.activity.TaskWatcher;
 import io.pveflow.pve.activity.TriggerBatchJobHandler;
-import io.pveflow.pve.client.GuestRef;
 import io.pveflow.server.demo.DemoSimulatorAccess;
 import io.pveflow.sim.spec.FaultsSpec;
 
@@ -90,7 +89,7 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
         assertThat(jobs.count("async-trigger")).as("the failure, woken by a job of its own").isEqualTo(1);
         assertThat(jobs.count("parallel-multi-instance-complete")).isLessThanOrEqualTo(1);
         for (int vmid : GUESTS) {
-            boolean snapshotted = pve().snapshots().list(guest(vmid)).stream().anyMatch(s -> name.equals(s.name()));
+            boolean snapshotted = pve().snapshots().list(guestRef(vmid)).stream().anyMatch(s -> name.equals(s.name()));
             assertThat(snapshotted).as("snapshot of " + vmid).isEqualTo(vmid != 103);
         }
     }
@@ -277,13 +276,6 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
             assertThat(Instant.now()).as("next instance parked or run ended within 60 s").isBefore(deadline);
             Thread.sleep(50);
         }
-    }
-
-    private GuestRef guest(int vmid) {
-        return pve().cluster().resources(io.pveflow.pve.client.ClusterApi.ResourceType.VM).stream()
-                .filter(r -> r.vmid() != null && r.vmid() == vmid).findFirst()
-                .map(r -> "lxc".equals(r.type()) ? GuestRef.lxc(r.node(), vmid) : GuestRef.qemu(r.node(), vmid))
-                .orElseThrow();
     }
 
     /** Successful engine jobs by handler type. */

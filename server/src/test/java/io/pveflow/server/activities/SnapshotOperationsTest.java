@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.pveflow.pve.client.ClusterApi;
 import io.pveflow.pve.client.GuestRef;
 import io.pveflow.pve.client.Upid;
 import io.pveflow.pve.client.model.Snapshot;
@@ -23,7 +22,7 @@ class SnapshotOperationsTest extends ActivityTestSupport {
         Map<String, Object> vars = awaitEnd(run("snapOpsUpdate", step("pveSnapshotUpdate", false, field("vmid", "112")
                 + field("snapname", "with-docker") + field("description", "docker 27 installed")), Map.of()));
         assertThat(vars.get("$end")).as(vars.toString()).isEqualTo("done");
-        assertThat(snapshot(guest(112), "with-docker").description()).isEqualTo("docker 27 installed");
+        assertThat(snapshot(guestRef(112), "with-docker").description()).isEqualTo("docker 27 installed");
 
         Map<String, Object> missing = awaitEnd(run("snapOpsUpdateMissing", step("pveSnapshotUpdate", false,
                 field("vmid", "112") + field("snapname", "no-such-snap") + field("description", "x")), Map.of()));
@@ -37,7 +36,7 @@ class SnapshotOperationsTest extends ActivityTestSupport {
                 field("vmid", "112") + field("snapname", "pre-upgrade")), Map.of()));
         assertThat(first.get("$end")).as(first.toString()).isEqualTo("done");
         assertThat((String) first.get("upid")).contains(":qmdelsnapshot:112:");
-        assertThat(snapshot(guest(112), "pre-upgrade")).isNull();
+        assertThat(snapshot(guestRef(112), "pre-upgrade")).isNull();
 
         Map<String, Object> again = awaitEnd(runtime.startProcessInstanceByKeyAndTenantId("snapOpsDelete", Map.of(), "demo").getId());
         assertThat(again.get("$end")).as("a snapshot that is gone is what the step wants").isEqualTo("done");
@@ -59,13 +58,13 @@ class SnapshotOperationsTest extends ActivityTestSupport {
                 field("vmid", "112") + field("snapname", "clean-install") + field("start", "true")), Map.of()));
         assertThat(vars.get("$end")).as(vars.toString()).isEqualTo("done");
         assertThat((String) vars.get("upid")).contains(":qmrollback:112:");
-        assertThat(pve().guests().status(guest(112)).status()).as("started after the rollback").isEqualTo("running");
-        assertThat(snapshot(guest(112), "clean-install")).as("a rollback keeps the snapshot").isNotNull();
+        assertThat(pve().guests().status(guestRef(112)).status()).as("started after the rollback").isEqualTo("running");
+        assertThat(snapshot(guestRef(112), "clean-install")).as("a rollback keeps the snapshot").isNotNull();
     }
 
     @Test
     void rollsAContainerBackAndDeletesItsSnapshot() throws Exception {
-        GuestRef ct = guest(109);
+        GuestRef ct = guestRef(109);
         Upid taken = pve().snapshots().create(ct, "ops-before", "taken by SnapshotOperationsTest");
         assertThat(pve().waitForTask(taken, Duration.ofSeconds(30)).isSuccess()).isTrue();
 
@@ -78,12 +77,7 @@ class SnapshotOperationsTest extends ActivityTestSupport {
                 field("vmid", "109") + field("snapname", "ops-before") + field("resultVariable", "deleted")), Map.of()));
         assertThat(delete.get("$end")).as(delete.toString()).isEqualTo("done");
         assertThat((String) delete.get("deleted")).contains(":vzdelsnapshot:109:");
-        assertThat(snapshot(guest(109), "ops-before")).isNull();
-    }
-
-    private GuestRef guest(int vmid) {
-        return pve().cluster().resources(ClusterApi.ResourceType.VM).stream()
-                .filter(r -> r.vmid() != null && r.vmid() == vmid).findFirst().orElseThrow().guest();
+        assertThat(snapshot(guestRef(109), "ops-before")).isNull();
     }
 
     private Snapshot snapshot(GuestRef guest, String name) {

@@ -54,7 +54,7 @@ public final class SnapshotFanOutBench {
         try (PveSimulator sim = PveSimulator.builder().cluster(spec).port(0).start()) {
             List<String> options = new java.util.ArrayList<>(List.of(
                     "--server.port=0", "--pveflow.data-dir=" + data, "--pveflow.demo.enabled=false",
-                    "--pveflow.admin-password=bench-admin-password", "--pveflow.tasks.poll-interval=PT1S",
+                    "--pveflow.admin-password=bench-admin-password",
                     "--logging.level.root=WARN",
                     // Watcher cycles (task lists, logs, wake) and batch jobs, timed.
                     "--logging.level.io.pveflow.pve.activity=DEBUG"));
@@ -294,14 +294,15 @@ public final class SnapshotFanOutBench {
             return false;
         }
 
+        /** After commit: the phases are what others can see, and the run's end is its last commit, not its last event. */
         @Override
         public boolean isFireOnTransactionLifecycleEvent() {
-            return false;
+            return true;
         }
 
         @Override
         public String getOnTransaction() {
-            return null;
+            return org.flowable.common.engine.impl.cfg.TransactionState.COMMITTED.name();
         }
 
         @Override

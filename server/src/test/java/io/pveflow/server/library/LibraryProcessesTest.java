@@ -9,8 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.pveflow.pve.client.GuestRef;
-import io.pveflow.pve.client.GuestType;
 import io.pveflow.pve.client.model.ClusterResource;
 import io.pveflow.pve.client.model.Snapshot;
 import io.pveflow.server.activities.ActivityTestSupport;
@@ -29,14 +27,8 @@ class LibraryProcessesTest extends ActivityTestSupport {
                 .fallbackToDefaultTenant().overrideProcessDefinitionTenantId("demo").variables(variables).start().getId();
     }
 
-    private GuestRef guest(int vmid) {
-        ClusterResource r = pve().cluster().resources(io.pveflow.pve.client.ClusterApi.ResourceType.VM).stream()
-                .filter(x -> x.vmid() != null && x.vmid() == vmid).findFirst().orElseThrow();
-        return new GuestRef(r.node(), "lxc".equals(r.type()) ? GuestType.LXC : GuestType.QEMU, vmid);
-    }
-
     private List<String> rotationSnapshots(int vmid) {
-        return pve().snapshots().list(guest(vmid)).stream().map(Snapshot::name).filter(n -> n.startsWith("auto-")).toList();
+        return pve().snapshots().list(guestRef(vmid)).stream().map(Snapshot::name).filter(n -> n.startsWith("auto-")).toList();
     }
 
     @Test
@@ -85,8 +77,8 @@ class LibraryProcessesTest extends ActivityTestSupport {
 
         Map<String, Object> bad = awaitEnd(startLibrary("pveflowSafeChange", Map.of("vmid", 118, "changeProcess", "demoChangeBreaks")));
         assertThat(bad.get("outcome")).as(bad.toString()).isEqualTo("rolled-back");
-        assertThat(pve().guests().status(guest(118)).status()).as("rolled back and started again").isEqualTo("running");
-        assertThat(pve().snapshots().list(guest(118))).anyMatch(s -> s.name().equals(bad.get("safetySnapshot")));
+        assertThat(pve().guests().status(guestRef(118)).status()).as("rolled back and started again").isEqualTo("running");
+        assertThat(pve().snapshots().list(guestRef(118))).anyMatch(s -> s.name().equals(bad.get("safetySnapshot")));
     }
 
     private void deployChange(String key, String step) {
