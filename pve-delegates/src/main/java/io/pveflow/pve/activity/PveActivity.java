@@ -82,10 +82,12 @@ public abstract class PveActivity implements TriggerableActivityBehavior {
         }
         Duration timeout = descriptor.field("timeout") == null ? null : fields.duration("timeout");
         Instant now = Instant.now();
-        execution.setVariableLocal(PENDING_RESULT, pending(resultVariable, task.result()));
+        // The result waits with the wait (no engine variable to write now and delete later); the watcher hands it
+        // back with the task's outcome.
         waits.park(new WaitingTask(execution.getId(), execution.getTenantId(), task.node(),
                 task.upid() == null ? null : task.upid().value(), now,
-                now.plus(timeout == null ? Outcome.defaultTimeout() : timeout), task.condition(), task.vmid()));
+                now.plus(timeout == null ? Outcome.defaultTimeout() : timeout), task.condition(), task.vmid(),
+                resultVariable, task.result()));
     }
 
     @Override
@@ -98,8 +100,12 @@ public abstract class PveActivity implements TriggerableActivityBehavior {
         }
         TaskOutcome outcome = TaskOutcome.fromMap((Map<String, Object>) map);
         Map<String, Object> pending = (Map<String, Object>) execution.getVariableLocal(PENDING_RESULT);
-        execution.removeVariableLocal(TaskOutcome.VARIABLE);
-        execution.removeVariableLocal(PENDING_RESULT);
+        if (execution.getTransientVariableLocal(TaskOutcome.VARIABLE) == null) {
+            // Handed over as stored variables (a trigger job of its own, or a wait from before results were kept
+            // with the wait): they have done their work.
+            execution.removeVariableLocal(TaskOutcome.VARIABLE);
+            execution.removeVariableLocal(PENDING_RESULT);
+        }
         String resultVariable = pending == null ? null : (String) pending.get("variable");
         if (resultVariable != null) {
             execution.setVariable(resultVariable + "Task", outcome.toMap());
@@ -119,7 +125,8 @@ public abstract class PveActivity implements TriggerableActivityBehavior {
         // Flowable leaves the activity after a successful trigger.
     }
 
-    private static Map<String, Object> pending(String variable, Object value) {
+    /** What {@link #trigger} stores once the task ended well: the wait's result variable and value. */
+    static Map<String, Object> pending(String variable, Object value) {
         Map<String, Object> pending = new LinkedHashMap<>();
         pending.put("variable", variable);
         pending.put("value", value);

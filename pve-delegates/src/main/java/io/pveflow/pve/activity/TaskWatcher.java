@@ -391,7 +391,7 @@ public final class TaskWatcher {
 
     private int wake(org.flowable.common.engine.impl.interceptor.CommandContext commandContext, List<Wake> chunk) {
         var executions = CommandContextUtil.getExecutionEntityManager(commandContext);
-        Map<String, List<ExecutionEntity>> succeededByProcess = new LinkedHashMap<>();
+        Map<String, List<TriggerBatchJobHandler.Wakeup>> succeededByProcess = new LinkedHashMap<>();
         int woken = 0;
         for (Wake wake : chunk) {
             if (!waits.claim(wake.task().executionId())) {
@@ -401,20 +401,19 @@ public final class TaskWatcher {
             if (execution == null || execution.isEnded()) {
                 continue; // the run was cancelled meanwhile
             }
-            execution.setVariableLocal(TaskOutcome.VARIABLE, wake.outcome().toMap());
+            TriggerBatchJobHandler.Wakeup wakeup = new TriggerBatchJobHandler.Wakeup(execution, wake.outcome(),
+                    wake.task().resultVariable(), wake.task().result());
             if (batchWakeUps && wake.succeeded()) {
-                succeededByProcess.computeIfAbsent(execution.getProcessInstanceId(), k -> new ArrayList<>()).add(execution);
+                succeededByProcess.computeIfAbsent(execution.getProcessInstanceId(), k -> new ArrayList<>()).add(wakeup);
             } else {
+                wakeup.store();
                 scheduleTrigger(commandContext, execution);
             }
             woken++;
         }
-        for (List<ExecutionEntity> siblings : succeededByProcess.values()) {
-            if (siblings.size() == 1) {
-                scheduleTrigger(commandContext, siblings.get(0));
-            } else {
-                TriggerBatchJobHandler.schedule(commandContext, siblings);
-            }
+        // Successes travel in the batch job itself: no engine variable is written here or deleted later.
+        for (List<TriggerBatchJobHandler.Wakeup> siblings : succeededByProcess.values()) {
+            TriggerBatchJobHandler.schedule(commandContext, siblings);
         }
         return woken;
     }

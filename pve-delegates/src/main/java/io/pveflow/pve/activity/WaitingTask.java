@@ -16,8 +16,11 @@ import java.time.Instant;
  *                    HA-managed guest reached the state its ha* task asked for), {@code guest-on:<node>} (an HA
  *                    migration arrived), {@code node-back:<epoch seconds>} (a node rebooted after that time and is
  *                    online again)
- * @param vmid        the guest of a guest condition, else 0
+ * @param vmid           the guest of a guest condition, else 0
+ * @param resultVariable where the step puts its result once the task ended successfully (null: nowhere)
+ * @param result         that result, known when the task started; kept as JSON, so it comes back as JSON data (maps,
+ *                       lists, strings, booleans, and numbers as Integer, Long or Double by size)
  */
 public record WaitingTask(String executionId, String clusterId, String node, String upid, Instant startedAt,
-                          Instant deadline, String condition, int vmid) {
+                          Instant deadline, String condition, int vmid, String resultVariable, Object result) {
 }

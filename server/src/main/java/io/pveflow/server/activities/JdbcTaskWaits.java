@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 import io.pveflow.pve.activity.TaskWaits;
@@ -19,10 +22,12 @@ import io.pveflow.pve.activity.WaitingTask;
 class JdbcTaskWaits implements TaskWaits {
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
     private final List<Runnable> parkListeners = new CopyOnWriteArrayList<>();
 
-    JdbcTaskWaits(JdbcClient jdbc) {
+    JdbcTaskWaits(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
@@ -32,10 +37,17 @@ class JdbcTaskWaits implements TaskWaits {
 
     @Override
     public void park(WaitingTask task) {
-        jdbc.sql("INSERT INTO pve_task_wait (execution_id, cluster_id, node, upid, started_at, deadline, wait_condition, vmid) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        String result;
+        try {
+            result = task.result() == null ? null : json.writeValueAsString(task.result());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The result of the step waiting in " + task.executionId()
+                    + " cannot be kept: " + e.getOriginalMessage(), e);
+        }
+        jdbc.sql("INSERT INTO pve_task_wait (execution_id, cluster_id, node, upid, started_at, deadline, wait_condition, vmid, "
+                        + "result_variable, result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(task.executionId(), task.clusterId(), task.node(), task.upid(), Timestamp.from(task.startedAt()),
-                        Timestamp.from(task.deadline()), task.condition(), task.vmid())
+                        Timestamp.from(task.deadline()), task.condition(), task.vmid(), task.resultVariable(), result)
                 .update();
         for (Runnable listener : parkListeners) {
             AfterCommit.run("tell the task watcher about a new wait", listener);
@@ -44,12 +56,25 @@ class JdbcTaskWaits implements TaskWaits {
 
     @Override
     public List<WaitingTask> all(int limit) {
-        return jdbc.sql("SELECT execution_id, cluster_id, node, upid, started_at, deadline, wait_condition, vmid "
-                        + "FROM pve_task_wait ORDER BY started_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+        return jdbc.sql("SELECT execution_id, cluster_id, node, upid, started_at, deadline, wait_condition, vmid, "
+                        + "result_variable, result_json FROM pve_task_wait ORDER BY started_at FETCH FIRST "
+                        + Math.max(1, limit) + " ROWS ONLY")
                 .query((rs, n) -> new WaitingTask(rs.getString("execution_id"), rs.getString("cluster_id"),
                         rs.getString("node"), rs.getString("upid"), rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("deadline").toInstant(), rs.getString("wait_condition"), rs.getInt("vmid")))
+                        rs.getTimestamp("deadline").toInstant(), rs.getString("wait_condition"), rs.getInt("vmid"),
+                        rs.getString("result_variable"), result(rs.getString("result_json"))))
                 .list();
+    }
+
+    private Object result(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return json.readValue(stored, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored step result is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     @Override

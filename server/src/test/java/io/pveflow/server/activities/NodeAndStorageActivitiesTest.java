@@ -179,7 +179,7 @@ class NodeAndStorageActivitiesTest extends ActivityTestSupport {
             assertThat(vars.get("$end")).as(vars.toString()).isEqualTo("done");
             Map<String, Object> result = (Map<String, Object>) vars.get("reboot");
             assertThat(result).containsEntry("node", NODE).containsEntry("command", "reboot").containsEntry("alreadyOffline", false);
-            long requestedAt = (Long) result.get("requestedAt");
+            long requestedAt = ((Number) result.get("requestedAt")).longValue(); // a JSON number, kept with the wait
 
             // The step waited (no thread held) until the node was back: nothing left to wait for here.
             NodeInfo back = node();

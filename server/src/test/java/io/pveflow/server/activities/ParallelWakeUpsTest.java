@@ -75,6 +75,31 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
         String name = "fan" + System.nanoTime() % 100000;
         DemoSimulatorAccess.faults(context).task(new FaultsSpec.TaskRule("qmsnapshot", 103, "fail",
                 "snapshot feature is not available", 1));
+        Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
+        FlowableEventListener variables = new FlowableEventListener() {
+            @Override
+            public void onEvent(FlowableEvent event) {
+                if (event instanceof org.flowable.variable.api.event.FlowableVariableEvent variable) {
+                    created.computeIfAbsent(variable.getVariableName(), k -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean isFailOnException() {
+                return false;
+            }
+
+            @Override
+            public boolean isFireOnTransactionLifecycleEvent() {
+                return false;
+            }
+
+            @Override
+            public String getOnTransaction() {
+                return null;
+            }
+        };
+        runtime.addEventListener(variables, FlowableEngineEventType.VARIABLE_CREATED);
         String id = run("fanOutMixed", multiInstance(false, name), Map.of("guests", GUESTS));
         awaitParked(id, GUESTS.size());
         Thread.sleep(1500); // every 300 ms task has ended
@@ -82,6 +107,10 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
         assertThat(watcher.pollOnce()).isEqualTo(GUESTS.size());
 
         Map<String, Object> vars = awaitEnd(id);
+        runtime.removeEventListener(variables);
+        // Parking and waking keep the outcome and result out of engine variables; only the failure, woken by a job
+        // of its own, gets them stored.
+        assertThat(created.get(io.pveflow.pve.activity.TaskOutcome.VARIABLE)).as(created.toString()).hasValue(1);
         assertThat(vars.get("$end")).as(vars.toString()).isEqualTo("done");
         assertThat(reached(id, "ok")).isEqualTo(GUESTS.size() - 1);
         assertThat(reached(id, "caught")).as("the failed task's error, caught on its own instance").isEqualTo(1);
@@ -211,6 +240,53 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
     }
 
     @Test
+    void aWakeUpWrittenByTheVersionBeforeStillCompletesItsSteps() throws Exception {
+        // Before results travelled with the wait and the wake-up job, the watcher stored the outcome (and the step
+        // its pending result) as variables and the batch job held only ids. Jobs like that may be in the database
+        // when a server is upgraded.
+        String name = "old" + System.nanoTime() % 100000;
+        String step = multiInstance(false, name).replace("<extensionElements>",
+                "<extensionElements>" + field("resultVariable", "upid"));
+        List<Integer> guests = List.copyOf(GUESTS.subList(0, 2));
+        String id = run("fanOutOldWakeUp", step, Map.of("guests", guests));
+        awaitParked(id, guests.size());
+        Thread.sleep(1000); // the 300 ms tasks have ended
+        List<io.pveflow.pve.activity.WaitingTask> parked = waits.all(1000).stream().filter(w -> isOf(id, w.executionId())).toList();
+        management.executeCommand(commandContext -> {
+            var executions = org.flowable.engine.impl.util.CommandContextUtil.getExecutionEntityManager(commandContext);
+            var engine = org.flowable.engine.impl.util.CommandContextUtil.getProcessEngineConfiguration(commandContext);
+            StringBuilder ids = new StringBuilder();
+            org.flowable.engine.impl.persistence.entity.ExecutionEntity any = null;
+            for (io.pveflow.pve.activity.WaitingTask wait : parked) {
+                assertThat(waits.claim(wait.executionId())).isTrue();
+                var execution = executions.findById(wait.executionId());
+                execution.setVariableLocal("pveTaskPendingResult", Map.of("variable", "upid", "value", wait.upid()));
+                execution.setVariableLocal(io.pveflow.pve.activity.TaskOutcome.VARIABLE,
+                        new io.pveflow.pve.activity.TaskOutcome(wait.upid(), "OK", false, List.of("old-style wake")).toMap());
+                ids.append('\n').append(execution.getId());
+                any = execution;
+            }
+            var job = org.flowable.engine.impl.util.JobUtil.createJob(any.getProcessInstance(), any.getCurrentFlowElement(),
+                    TriggerBatchJobHandler.TYPE, engine);
+            var jobService = engine.getJobServiceConfiguration().getJobService();
+            jobService.createAsyncJob(job, true);
+            job.setCustomValues(job.getRetries() + ids.toString());
+            jobService.scheduleAsyncJob(job);
+            return null;
+        });
+
+        Map<String, Object> vars = awaitEnd(id);
+        assertThat(vars.get("$end")).as(vars.toString()).isEqualTo("done");
+        assertThat(reached(id, "ok")).isEqualTo(guests.size());
+        assertThat(jobs.count(TriggerBatchJobHandler.TYPE)).isEqualTo(1);
+        assertThat((String) vars.get("upid")).as("the stored pending result").contains(":qmsnapshot:");
+        assertThat(vars).as("the stored variables were removed once used").doesNotContainKeys(
+                io.pveflow.pve.activity.TaskOutcome.VARIABLE, "pveTaskPendingResult");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id)
+                .variableName(io.pveflow.pve.activity.TaskOutcome.VARIABLE).count()).as("nor kept in history").isZero();
+    }
+
+    @Test
     void sequentialMultiInstanceStillRunsOneAfterTheOther() throws Exception {
         String name = "seq" + System.nanoTime() % 100000;
         List<Integer> guests = List.copyOf(GUESTS.subList(0, 3));
@@ -225,7 +301,9 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
         Map<String, Object> vars = awaitEnd(id);
         assertThat(vars.get("$end")).as(vars.toString()).isEqualTo("done");
         assertThat(reached(id, "ok")).isEqualTo(guests.size());
-        assertThat(jobs.count(TriggerBatchJobHandler.TYPE)).isZero();
+        // Each instance parked alone, so each was woken alone: one wake-up job per instance, carrying its outcome.
+        assertThat(jobs.count(TriggerBatchJobHandler.TYPE)).isEqualTo(guests.size());
+        assertThat(jobs.count("async-trigger")).isZero();
     }
 
     /** The step: a (parallel or sequential) multi-instance subprocess snapshotting one guest per instance. */
