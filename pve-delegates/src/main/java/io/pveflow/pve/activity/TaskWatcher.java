@@ -43,6 +43,7 @@ public final class TaskWatcher {
     private static final Duration LIST_SLACK = Duration.ofMinutes(2);
     private static final int WAKES_PER_TRANSACTION = 500;
     private static final int LOG_READERS = 8;
+    private static final Duration DUE_TOLERANCE = Duration.ofMillis(20);
 
     private final TaskWaits waits;
     private final PveClientRegistry clients;
@@ -155,7 +156,14 @@ public final class TaskWatcher {
         }
         Duration delay = schedule.max();
         try {
-            delay = poll(true).nextLookIn();
+            // Counted from now, after the cycle's own requests: the schedule says when to look, not how long to
+            // rest. A slow cycle (a struggling Proxmox) still gets a rest of half its length before the next.
+            Instant started = Instant.now();
+            Instant due = poll(true).nextLook();
+            Instant now = Instant.now();
+            Duration rest = Duration.between(started, now).dividedBy(2);
+            Duration untilDue = Duration.between(now, due);
+            delay = untilDue.compareTo(rest) < 0 ? rest : untilDue;
         } catch (RuntimeException e) {
             log.warn("Task watcher cycle failed: {}", e.toString());
         }
@@ -167,7 +175,7 @@ public final class TaskWatcher {
             if (nudged && delay.compareTo(schedule.min()) > 0) {
                 delay = schedule.min();
             }
-            nextCycle = scheduler.schedule(this::cycle, delay.toMillis(), TimeUnit.MILLISECONDS);
+            nextCycle = scheduler.schedule(this::cycle, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -176,8 +184,8 @@ public final class TaskWatcher {
         return poll(false).woken();
     }
 
-    /** What a cycle did, and how long until a node is due again. */
-    private record Cycle(int woken, Duration nextLookIn) {
+    /** What a cycle did, and when a node is due again. */
+    private record Cycle(int woken, Instant nextLook) {
     }
 
     private Cycle poll(boolean onlyDue) {
@@ -190,19 +198,25 @@ public final class TaskWatcher {
         lastLooks.keySet().retainAll(byNode.keySet());
         List<List<WaitingTask>> due = new ArrayList<>();
         Instant nextLook = now.plus(schedule.max());
+        // A node due a few milliseconds from now is due now: the scheduler's timing is not that exact, and a node
+        // missed by a hair would otherwise wait for the one after.
+        Instant horizon = now.plus(DUE_TOLERANCE);
         for (Map.Entry<String, List<WaitingTask>> node : byNode.entrySet()) {
             Instant youngest = node.getValue().stream().map(WaitingTask::startedAt).max(Instant::compareTo).orElseThrow();
             Instant firstDeadline = node.getValue().stream().map(WaitingTask::deadline).min(Instant::compareTo).orElseThrow();
             Instant nodeDue = schedule.nextLook(lastLooks.get(node.getKey()), youngest, now);
-            if (!onlyDue || !nodeDue.isAfter(now) || !firstDeadline.isAfter(now)) {
+            if (!onlyDue || !nodeDue.isAfter(horizon) || !firstDeadline.isAfter(horizon)) {
                 due.add(node.getValue());
                 lastLooks.put(node.getKey(), now);
                 nodeDue = schedule.nextLook(now, youngest, now);
             }
             nextLook = min(nextLook, min(nodeDue, firstDeadline));
         }
-        Duration nextLookIn = Duration.between(Instant.now(), nextLook);
-        nextLookIn = nextLookIn.compareTo(schedule.min()) < 0 ? schedule.min() : nextLookIn;
+        if (!nextLook.isAfter(horizon)) {
+            // Still overdue after this look (a passed deadline whose wake failed, say): try again after the
+            // minimum, not in a busy loop.
+            nextLook = now.plus(schedule.min());
+        }
         List<Ended> ended = new ArrayList<>();
         for (List<WaitingTask> group : due) {
             try {
@@ -225,11 +239,15 @@ public final class TaskWatcher {
                     ended.size(), (polled - started) / 1_000_000, (logsRead - polled) / 1_000_000,
                     (System.nanoTime() - logsRead) / 1_000_000, woken);
         }
-        return new Cycle(woken, nextLookIn);
+        return new Cycle(woken, nextLook);
     }
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** A wait whose task ended (or whose deadline passed) in this cycle; the log is read afterwards. */

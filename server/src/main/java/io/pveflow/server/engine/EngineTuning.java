@@ -40,6 +40,7 @@ class EngineTuning implements EngineConfigurationConfigurer<SpringProcessEngineC
             jobs.setResetExpiredJobsInterval(properties.resetExpiredJobsInterval());
             jobs.setUnlockOwnedJobs(true);
             engine.addEngineLifecycleListener(new ReleaseOwnLocksAtStart(node.id()));
+            engine.addEngineLifecycleListener(new H2PlannerIndexes());
         } else {
             throw new IllegalStateException("Unexpected async executor " + engine.getAsyncExecutor()
                     + ": PVEFlow needs Flowable's default async job executor to set lock owner and lock times");

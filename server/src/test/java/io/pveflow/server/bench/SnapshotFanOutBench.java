@@ -87,7 +87,14 @@ public final class SnapshotFanOutBench {
                     if (profiler != null && round == rounds) {
                         asyncProfiler(profiler, System.getProperty("bench.asyncProfilerStart", "start,event=itimer,interval=1ms"));
                     }
+                    boolean queryStats = Boolean.getBoolean("bench.h2QueryStatistics") && !postgres && round == rounds;
+                    if (queryStats) {
+                        h2QueryStatistics(app, true);
+                    }
                     run(app, spec, guests, round);
+                    if (queryStats) {
+                        h2QueryStatistics(app, false);
+                    }
                     if (profiler != null && round == rounds) {
                         System.out.println(asyncProfiler(profiler, "stop,file=" + System.getProperty("bench.asyncProfilerOut",
                                 "/tmp/fanout-profile.collapsed") + ",collapsed"));
@@ -223,6 +230,29 @@ public final class SnapshotFanOutBench {
         Class<?> type = Class.forName("one.profiler.AsyncProfiler");
         Object instance = type.getMethod("getInstance", String.class).invoke(null, library);
         return String.valueOf(type.getMethod("execute", String.class).invoke(instance, command));
+    }
+
+    /**
+     * H2's statement statistics over the last round ({@code -Dbench.h2QueryStatistics=true}): the statements that
+     * took the most time in all, to find the ones the planner gets wrong.
+     */
+    private static void h2QueryStatistics(ConfigurableApplicationContext app, boolean start) {
+        var jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        if (start) {
+            jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+            jdbc.sql("SET QUERY_STATISTICS_MAX_ENTRIES 500").update();
+            jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+            return;
+        }
+        System.out.println("H2 statements by total time (ms total, count, ms average):");
+        jdbc.sql("SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, AVERAGE_EXECUTION_TIME "
+                        + "FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC FETCH FIRST 15 ROWS ONLY")
+                .query().listOfRows().forEach(row -> System.out.printf("%8.1f %6s %7.3f  %s%n",
+                        ((Number) row.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), row.get("EXECUTION_COUNT"),
+                        ((Number) row.get("AVERAGE_EXECUTION_TIME")).doubleValue(),
+                        String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ")
+                                .substring(0, Math.min(220, String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ").length()))));
+        jdbc.sql("SET QUERY_STATISTICS FALSE").update();
     }
 
     static boolean postgresRun;
