@@ -18,6 +18,17 @@ public interface TaskWaits {
     boolean claim(String executionId);
 
     /**
+     * Keeps, in the current transaction, how the task of a wait this node claimed ended, for the run's history: a
+     * record per task, so each instance of a multi-instance step shows its own task and log. A store that keeps no
+     * history may ignore it.
+     *
+     * @param runId      the process instance the step belongs to
+     * @param activityId the step
+     */
+    default void ended(WaitingTask wait, String runId, String activityId, TaskOutcome outcome) {
+    }
+
+    /**
      * Asks to be told, after a transaction that parked a wait here committed, so the watcher of this server node
      * looks soon instead of at its next scheduled cycle. Optional: a store that never tells leaves new waits to
      * the watcher's schedule (at most its maximum interval).

@@ -419,6 +419,7 @@ public final class TaskWatcher {
             if (execution == null || execution.isEnded()) {
                 continue; // the run was cancelled meanwhile
             }
+            waits.ended(wake.task(), execution.getProcessInstanceId(), execution.getCurrentActivityId(), wake.outcome());
             TriggerBatchJobHandler.Wakeup wakeup = new TriggerBatchJobHandler.Wakeup(execution, wake.outcome(),
                     wake.task().resultVariable(), wake.task().result());
             if (batchWakeUps && wake.succeeded()) {

@@ -1,25 +1,31 @@
 package io.pveflow.server.activities;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.stereotype.Component;
 
+import io.pveflow.pve.activity.TaskOutcome;
 import io.pveflow.pve.activity.TaskWaits;
-import io.pveflow.server.engine.AfterCommit;
 import io.pveflow.pve.activity.WaitingTask;
+import io.pveflow.server.engine.AfterCommit;
 
 /**
- * Parked executions in {@code pve_task_wait}. Runs on the engine's Spring-managed connection, so a park commits
- * with the execution's wait state and a claim with its trigger.
+ * Parked executions in {@code pve_task_wait}, and the tasks they waited for, as they ended, in {@code pve_task_run}.
+ * Runs on the engine's Spring-managed connection, so a park commits with the execution's wait state and a claim
+ * (with its task's record) with its trigger.
  */
 @Component
 class JdbcTaskWaits implements TaskWaits {
+
+    private static final int EXIT_STATUS_LENGTH = 2000;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -75,6 +81,20 @@ class JdbcTaskWaits implements TaskWaits {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored step result is not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    @Override
+    public void ended(WaitingTask wait, String runId, String activityId, TaskOutcome outcome) {
+        String exitStatus = outcome.exitStatus();
+        if (exitStatus != null && exitStatus.length() > EXIT_STATUS_LENGTH) {
+            exitStatus = exitStatus.substring(0, EXIT_STATUS_LENGTH - 1) + "\u2026";
+        }
+        jdbc.sql("INSERT INTO pve_task_run (id, run_id, execution_id, activity_id, cluster_id, node, upid, started_at, ended_at, "
+                        + "exit_status, timed_out, log_tail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID().toString(), runId, wait.executionId(), activityId, wait.clusterId(), wait.node(),
+                        wait.upid(), Timestamp.from(wait.startedAt()), Timestamp.from(Instant.now()), exitStatus,
+                        outcome.timedOut(), outcome.log() == null ? null : String.join("\n", outcome.log()))
+                .update();
     }
 
     @Override

@@ -67,6 +67,7 @@ class ExecutionDetails {
         Set<String> failed = new LinkedHashSet<>();
         incidents.stream().filter(ExecutionDetail.Incident::dead).forEach(i -> failed.add(i.activityId()));
         Map<String, WaitRow> waits = waits(runId);
+        Map<String, List<TaskRun>> tasks = tasks(runId);
 
         List<ExecutionDetail.Step> steps = new ArrayList<>();
         Set<String> completed = new LinkedHashSet<>();
@@ -94,11 +95,14 @@ class ExecutionDetails {
             String resultVariable = resultVariable(element, activity);
             Map<String, Object> outputs = new LinkedHashMap<>();
             ExecutionDetail.PveTask task = null;
-            if (resultVariable != null) {
-                if (variables.containsKey(resultVariable)) {
-                    outputs.put(resultVariable, SecretMask.mask(resultVariable, variables.get(resultVariable)));
-                }
-                task = finishedTask(variables.get(resultVariable + "Task"));
+            if (resultVariable != null && variables.containsKey(resultVariable)) {
+                outputs.put(resultVariable, SecretMask.mask(resultVariable, variables.get(resultVariable)));
+            }
+            TaskRun ran = taskOf(step, tasks);
+            if (ran != null) {
+                task = new ExecutionDetail.PveTask(ran.upid(), ran.node(), ran.exitStatus(), ran.log());
+            } else if (resultVariable != null) {
+                task = finishedTask(variables.get(resultVariable + "Task")); // runs from before tasks were recorded
             }
             WaitRow wait = step.getEndTime() == null ? waits.get(step.getExecutionId()) : null;
             if (wait != null) {
@@ -129,6 +133,46 @@ class ExecutionDetails {
     }
 
     record WaitRow(String executionId, String node, String upid, String clusterId) {
+    }
+
+    /** The Proxmox tasks a run's steps waited for, as they ended (pve_task_run), by execution id, oldest first. */
+    Map<String, List<TaskRun>> tasks(String runId) {
+        Map<String, List<TaskRun>> tasks = new LinkedHashMap<>();
+        jdbc.sql("SELECT execution_id, activity_id, node, upid, started_at, exit_status, log_tail FROM pve_task_run "
+                        + "WHERE run_id = ? ORDER BY started_at").param(runId)
+                .query((rs, n) -> new TaskRun(rs.getString("execution_id"), rs.getString("activity_id"), rs.getString("node"),
+                        rs.getString("upid"), rs.getTimestamp("started_at").toInstant(),
+                        rs.getString("exit_status"), // null when the step's timeout came first, as the task may still run
+                        rs.getString("log_tail") == null ? null : List.of(rs.getString("log_tail").split("\n", -1))))
+                .list().forEach(t -> tasks.computeIfAbsent(t.executionId(), k -> new ArrayList<>()).add(t));
+        return tasks;
+    }
+
+    record TaskRun(String executionId, String activityId, String node, String upid, Instant startedAt, String exitStatus,
+                   List<String> log) {
+    }
+
+    /**
+     * The task this step waited for: same execution and element, started while the step ran (an execution that
+     * passes a step twice, in a loop, has a task for each pass). The last such task, as a retried step starts anew.
+     */
+    private static TaskRun taskOf(HistoricActivityInstance step, Map<String, List<TaskRun>> tasks) {
+        List<TaskRun> candidates = tasks.get(step.getExecutionId());
+        if (candidates == null) {
+            return null;
+        }
+        Instant start = toInstant(step.getStartTime());
+        Instant end = toInstant(step.getEndTime());
+        TaskRun found = null;
+        for (TaskRun task : candidates) {
+            boolean inStep = task.activityId().equals(step.getActivityId())
+                    && (start == null || !task.startedAt().isBefore(start.minusSeconds(1)))
+                    && (end == null || !task.startedAt().isAfter(end));
+            if (inStep) {
+                found = task;
+            }
+        }
+        return found;
     }
 
     List<ExecutionDetail.Incident> incidents(String runId) {

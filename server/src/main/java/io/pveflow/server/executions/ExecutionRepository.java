@@ -105,6 +105,7 @@ class ExecutionRepository {
         if (ids.isEmpty()) {
             return 0;
         }
+        jdbc.sql("DELETE FROM pve_task_run WHERE run_id IN (:ids)").param("ids", ids).update();
         return jdbc.sql("DELETE FROM execution WHERE id IN (:ids)").param("ids", ids).update();
     }
 

@@ -71,6 +71,39 @@ class ExecutionsOnProxmoxTest extends ExecutionTestSupport {
     }
 
     @Test
+    void eachInstanceOfAMultiInstanceStepShowsItsOwnTask() {
+        String name = "mi" + System.nanoTime() % 100000;
+        deploy("pveEachInstance", "", """
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="snapshot"/>
+                <serviceTask id="snapshot" name="Snapshot" flowable:delegateExpression="${pveSnapshotCreate}"
+                             flowable:async="true" flowable:exclusive="false" flowable:triggerable="true">
+                  <extensionElements>
+                    <flowable:field name="vmid"><flowable:expression>${vmid}</flowable:expression></flowable:field>
+                    <flowable:field name="snapname"><flowable:string>%s</flowable:string></flowable:field>
+                    <flowable:field name="resultVariable"><flowable:string>upid</flowable:string></flowable:field>
+                  </extensionElements>
+                  <multiInstanceLoopCharacteristics isSequential="false" flowable:collection="${vmids}" flowable:elementVariable="vmid"/>
+                </serviceTask>
+                <sequenceFlow id="f2" sourceRef="snapshot" targetRef="end"/>
+                <endEvent id="end"/>
+                """.formatted(name));
+        String id = started("pveEachInstance", Map.of("vmids", List.of(116, 117)));
+        JsonNode run = awaitStatus(id, "completed");
+        List<String> upids = new ArrayList<>();
+        for (JsonNode step : run.path("steps")) {
+            if (step.path("activityId").asText().equals("snapshot") && step.path("pveTask").has("upid")) {
+                upids.add(step.path("pveTask").path("upid").asText());
+                assertThat(step.path("pveTask").path("exitStatus").asText()).isEqualTo("OK");
+                assertThat(step.path("pveTask").path("log").size()).isPositive();
+            }
+        }
+        // Every instance wrote the run-level result variable in turn; the tasks are recorded per instance.
+        assertThat(upids).as(run.path("steps").toString()).hasSize(2)
+                .anyMatch(u -> u.contains(":qmsnapshot:116:")).anyMatch(u -> u.contains(":qmsnapshot:117:"));
+    }
+
+    @Test
     void killCancelsTheRunAndStopsTheProxmoxTaskInFlight() throws Exception {
         DemoSimulatorAccess.faults(context).task(new FaultsSpec.TaskRule("qmsnapshot", 116, "hang", null, null));
         deploySnapshot("pveKill");
