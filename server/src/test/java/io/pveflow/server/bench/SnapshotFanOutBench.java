@@ -24,9 +24,11 @@ import io.pveflow.sim.spec.ClusterSpec;
 /**
  * Not a test: N guests snapshotted in parallel by one multi-instance step against a simulated cluster whose tasks
  * take 2 s. Prints the wall time, the peak of busy engine threads, and the PVE requests the task watcher spent
- * per guest on waiting. Run: {@code mvn -pl pve-delegates,server -DskipUi test-compile} then
- * {@code java -cp <test classpath> io.pveflow.server.bench.SnapshotFanOutBench [guests] [--rounds=N] [--postgres] [--jfr=file]}; with several rounds, all but the last
- * warm the JVM up (as a server that has been running is) and the last one is the measurement.
+ * per guest on waiting. Run: {@code mvn -pl pve-sim,pve-delegates,processes,server -DskipUi test-compile} then
+ * {@code java -cp <test classpath> io.pveflow.server.bench.SnapshotFanOutBench [guests] [--rounds=N] [--warmup=W]
+ * [--postgres] [--jfr=file]}. The first W rounds (default: all but the last) warm the JVM up, as a server that has
+ * been running is; the summary gives the first round (a cold JVM) and the rest. {@code -Dbench.asyncProfiler=<lib>}
+ * profiles the last round, {@code -Dbench.h2QueryStatistics=true} lists its slowest H2 statements.
  */
 public final class SnapshotFanOutBench {
 
@@ -41,6 +43,8 @@ public final class SnapshotFanOutBench {
                 jfr = Path.of(arg.substring("--jfr=".length()));
             } else if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring("--rounds=".length()));
+            } else if (arg.startsWith("--warmup=")) {
+                warmup = Integer.parseInt(arg.substring("--warmup=".length()));
             } else if (arg.equals("--postgres")) {
                 postgres = true;
                 postgresRun = true;
@@ -75,8 +79,10 @@ public final class SnapshotFanOutBench {
             ConfigurableApplicationContext app = SpringApplication.run(PveFlowServer.class, options.toArray(String[]::new));
             try {
                 setUp(app, sim);
+                int warmupRounds = warmup < 0 ? rounds - 1 : Math.min(warmup, rounds - 1);
+                List<Double> walls = new java.util.ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
-                    System.out.printf("--- round %d of %d%s%n", round, rounds, round < rounds ? " (warm-up)" : "");
+                    System.out.printf("--- round %d of %d%s%n", round, rounds, round <= warmupRounds ? " (warm-up)" : "");
                     jdk.jfr.Recording recording = null;
                     if (jfr != null && round == rounds) {
                         recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
@@ -91,7 +97,7 @@ public final class SnapshotFanOutBench {
                     if (queryStats) {
                         h2QueryStatistics(app, true);
                     }
-                    run(app, spec, guests, round);
+                    walls.add(run(app, spec, guests, round));
                     if (queryStats) {
                         h2QueryStatistics(app, false);
                     }
@@ -105,6 +111,12 @@ public final class SnapshotFanOutBench {
                         System.out.println("flight recording of the last round: " + jfr);
                     }
                 }
+                List<Double> measured = new java.util.ArrayList<>(walls.subList(warmupRounds, walls.size()));
+                java.util.Collections.sort(measured);
+                System.out.printf("summary: %d guests, 2 s tasks; first round (a freshly started JVM) %.1f s; "
+                                + "%d measured round(s) after %d warm-up: min %.1f s, median %.1f s, max %.1f s%n",
+                        guests, walls.get(0), measured.size(), warmupRounds, measured.get(0),
+                        measured.get(measured.size() / 2), measured.get(measured.size() - 1));
             } finally {
                 app.close();
                 if (schema != null) {
@@ -143,7 +155,8 @@ public final class SnapshotFanOutBench {
                 .addBytes("fanOut.bpmn20.xml", bpmn.getBytes(StandardCharsets.UTF_8)).deploy();
     }
 
-    private static void run(ConfigurableApplicationContext app, ClusterSpec spec, int guests, int round) throws Exception {
+    /** One fan-out; returns its wall time in seconds. */
+    private static double run(ConfigurableApplicationContext app, ClusterSpec spec, int guests, int round) throws Exception {
         // As a designer would pass them from an inventory step: node and type known, no lookup per guest.
         List<Map<String, Object>> guestList = spec.guests().stream().limit(guests)
                 .map(g -> Map.<String, Object>of("vmid", g.vmid(), "node", g.node(), "type", g.type())).toList();
@@ -220,6 +233,7 @@ public final class SnapshotFanOutBench {
         System.out.printf("guests=%d wall=%.1f s (tasks take 2 s) peakBusyEngineThreads=%d (pool max %d) "
                         + "watcherRequests=%d (%.2f per guest) %n",
                 guests, wall, peak.get(), pool.getMaxPoolSize(), waitRequests, (double) waitRequests / guests);
+        return wall;
     }
 
     /**
@@ -258,6 +272,8 @@ public final class SnapshotFanOutBench {
     static boolean postgresRun;
     /** Rounds in one JVM; all but the last warm up the JIT, the connection pools and the caches. */
     static int rounds = 1;
+    /** Rounds that only warm up (not in the summary); default: all but the last. */
+    static int warmup = -1;
     /** Where to write a flight recording (JFR, "default" settings) of the last round, if anywhere. */
     static Path jfr;
 
