@@ -17,6 +17,7 @@ public final class Task {
     private boolean stopped;
     private String exitStatus;
     private long endtime;
+    private long endedMillis;
     private ScheduledFuture<?> pending;
 
     Task(Upid upid, TaskWork work) {
@@ -53,6 +54,16 @@ public final class Task {
 
     public synchronized long endtime() {
         return endtime;
+    }
+
+    /** When the request created the task, in epoch milliseconds (PVE's own times are whole seconds). */
+    public long createdAtMillis() {
+        return createdMillis;
+    }
+
+    /** When the task ended, in epoch milliseconds; 0 while it runs. For benchmarks that split the simulator's time off. */
+    public synchronized long endedAtMillis() {
+        return endedMillis;
     }
 
     public synchronized List<String> log() {
@@ -94,7 +105,8 @@ public final class Task {
             return false;
         }
         stopped = true;
-        endtime = System.currentTimeMillis() / 1000;
+        endedMillis = System.currentTimeMillis();
+        endtime = endedMillis / 1000;
         if (error != null) {
             String text = error.endsWith("\n") ? error.substring(0, error.length() - 1) : error;
             exitStatus = text;
