@@ -3,10 +3,10 @@ package io.pveflow.server.approvals;
 import java.time.Instant;
 
 import org.flowable.common.engine.api.FlowableIllegalArgumentException;
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.task.service.impl.persistence.entity.TaskEntity;
 
@@ -16,7 +16,7 @@ import org.flowable.task.service.impl.persistence.entity.TaskEntity;
  * reject, and a comment when rejecting; who and when are recorded ({@code _by}, {@code _at}). A refusal is a
  * {@link FlowableIllegalArgumentException} (400 through Flowable's REST API) and completes nothing.
  */
-class ApprovalCompletionListener implements FlowableEventListener {
+class ApprovalCompletionListener extends AbstractFlowableEventListener {
 
     static final String EVENT_TYPES = FlowableEngineEventType.TASK_COMPLETED.name();
 
@@ -46,15 +46,5 @@ class ApprovalCompletionListener implements FlowableEventListener {
     @Override
     public boolean isFailOnException() {
         return true;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
     }
 }

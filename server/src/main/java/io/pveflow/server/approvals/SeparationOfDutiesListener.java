@@ -1,10 +1,10 @@
 package io.pveflow.server.approvals;
 
 import org.flowable.common.engine.api.FlowableForbiddenException;
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -17,7 +17,7 @@ import org.flowable.task.api.Task;
  * REST API) and rolls the command back. A completion with no signed-in user (a timer, the engine itself) is not
  * a person acting and passes.
  */
-class SeparationOfDutiesListener implements FlowableEventListener {
+class SeparationOfDutiesListener extends AbstractFlowableEventListener {
 
     static final String EVENT_TYPES = FlowableEngineEventType.TASK_ASSIGNED.name() + ","
             + FlowableEngineEventType.TASK_COMPLETED.name();
@@ -49,15 +49,5 @@ class SeparationOfDutiesListener implements FlowableEventListener {
     @Override
     public boolean isFailOnException() {
         return true; // the refusal must stop the command
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
     }
 }

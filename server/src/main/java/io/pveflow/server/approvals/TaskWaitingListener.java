@@ -1,9 +1,9 @@
 package io.pveflow.server.approvals;
 
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
@@ -21,7 +21,7 @@ import io.pveflow.server.notifications.ApprovalNotifications.TaskFacts;
  * A user task of a cluster's run was created: after the commit, the cluster's {@code approval-waiting} rules
  * are told, with a signed link to the task. Never throws into the engine.
  */
-class TaskWaitingListener implements FlowableEventListener {
+class TaskWaitingListener extends AbstractFlowableEventListener {
 
     static final String EVENT_TYPES = FlowableEngineEventType.TASK_CREATED.name();
     private static final Logger log = LoggerFactory.getLogger(TaskWaitingListener.class);
@@ -55,15 +55,5 @@ class TaskWaitingListener implements FlowableEventListener {
     @Override
     public boolean isFailOnException() {
         return false;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
     }
 }

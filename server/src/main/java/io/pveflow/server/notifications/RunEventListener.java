@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
@@ -26,7 +26,7 @@ import io.pveflow.server.engine.AfterCommit;
  * the event carries and hands the facts over once the engine's transaction has committed (a rolled-back step
  * notifies nobody); it never throws into the engine, so notifications can never break a run.
  */
-class RunEventListener implements FlowableEventListener {
+class RunEventListener extends AbstractFlowableEventListener {
 
     static final String EVENT_TYPES = String.join(",",
             FlowableEngineEventType.JOB_MOVED_TO_DEADLETTER.name(),
@@ -119,15 +119,5 @@ class RunEventListener implements FlowableEventListener {
     @Override
     public boolean isFailOnException() {
         return false;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
@@ -76,7 +77,7 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
         DemoSimulatorAccess.faults(context).task(new FaultsSpec.TaskRule("qmsnapshot", 103, "fail",
                 "snapshot feature is not available", 1));
         Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
-        FlowableEventListener variables = new FlowableEventListener() {
+        FlowableEventListener variables = new AbstractFlowableEventListener() {
             @Override
             public void onEvent(FlowableEvent event) {
                 if (event instanceof org.flowable.variable.api.event.FlowableVariableEvent variable) {
@@ -87,16 +88,6 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
             @Override
             public boolean isFailOnException() {
                 return false;
-            }
-
-            @Override
-            public boolean isFireOnTransactionLifecycleEvent() {
-                return false;
-            }
-
-            @Override
-            public String getOnTransaction() {
-                return null;
             }
         };
         runtime.addEventListener(variables, FlowableEngineEventType.VARIABLE_CREATED);
@@ -116,7 +107,9 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
         assertThat(reached(id, "caught")).as("the failed task's error, caught on its own instance").isEqualTo(1);
         assertThat(jobs.count(TriggerBatchJobHandler.TYPE)).as("the five successes, woken by one job").isEqualTo(1);
         assertThat(jobs.count("async-trigger")).as("the failure, woken by a job of its own").isEqualTo(1);
-        assertThat(jobs.count("parallel-multi-instance-complete")).isLessThanOrEqualTo(1);
+        // At most one completion check per wake-up job (the batch's, and the failure's if its job ran while the
+        // step was still incomplete), never one per sibling.
+        assertThat(jobs.count("parallel-multi-instance-complete")).isLessThanOrEqualTo(2);
         for (int vmid : GUESTS) {
             boolean snapshotted = pve().snapshots().list(guestRef(vmid)).stream().anyMatch(s -> name.equals(s.name()));
             assertThat(snapshotted).as("snapshot of " + vmid).isEqualTo(vmid != 103);
@@ -357,7 +350,7 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
     }
 
     /** Successful engine jobs by handler type. */
-    private static final class JobCounter implements FlowableEventListener {
+    private static final class JobCounter extends AbstractFlowableEventListener {
         private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
         @Override
@@ -375,16 +368,6 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
         @Override
         public boolean isFailOnException() {
             return false;
-        }
-
-        @Override
-        public boolean isFireOnTransactionLifecycleEvent() {
-            return false;
-        }
-
-        @Override
-        public String getOnTransaction() {
-            return null;
         }
     }
 }

@@ -307,7 +307,7 @@ public final class SnapshotFanOutBench {
     }
 
     /** Counts engine jobs by handler type and outcome, and when the last step parked. */
-    private static final class JobCounter implements org.flowable.common.engine.api.delegate.event.FlowableEventListener {
+    private static final class JobCounter extends org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener {
         private final Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentSkipListMap<>();
         private final AtomicInteger parked = new AtomicInteger();
         final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
@@ -365,14 +365,8 @@ public final class SnapshotFanOutBench {
         }
 
         /** After commit: the phases are what others can see, and the run's end is its last commit, not its last event. */
-        @Override
-        public boolean isFireOnTransactionLifecycleEvent() {
-            return true;
-        }
-
-        @Override
-        public String getOnTransaction() {
-            return org.flowable.common.engine.impl.cfg.TransactionState.COMMITTED.name();
+        JobCounter() {
+            setOnTransaction(org.flowable.common.engine.impl.cfg.TransactionState.COMMITTED.name());
         }
 
         @Override
