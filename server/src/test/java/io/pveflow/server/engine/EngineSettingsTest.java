@@ -22,6 +22,9 @@ class EngineSettingsTest extends H2ServerTest {
     @Autowired
     ProcessEngineConfiguration engine;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void locksJobsToThisNodeForMinutesNotAnHour() {
         ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine;
@@ -33,6 +36,24 @@ class EngineSettingsTest extends H2ServerTest {
         assertThat(jobs.getResetExpiredJobsInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(jobs.isUnlockOwnedJobs()).isTrue();
         assertThat(config.getAsyncExecutor().isActive()).isTrue();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void h2LoadsAnExecutionsVariablesThroughAnIndexOnTheExecution() {
+        // Without PVEFlow's index, H2 plans this query on the TASK_ID_ index: every process variable matches it.
+        String plan = jdbc.sql("EXPLAIN SELECT * FROM ACT_RU_VARIABLE WHERE EXECUTION_ID_ = 'x' AND TASK_ID_ IS NULL")
+                .query(String.class).single();
+        assertThat(plan).contains("PVEFLOW_IDX_RU_VAR_EXE_TASK");
+    }
+
+    @Test
+    void jobsCreatedHereQueueForThisNodesPoolRatherThanBeingHandedBack() {
+        var pool = (org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor) context.getBean("processTaskExecutor");
+        assertThat(pool.getThreadPoolExecutor().getQueue().remainingCapacity() + pool.getThreadPoolExecutor().getQueue().size())
+                .as("a fan-out of hundreds of steps is queued, not refused and unlocked job by job").isEqualTo(2048);
     }
 
     @Test
