@@ -176,6 +176,8 @@ public final class SnapshotFanOutBench {
         String id = app.getBean(RuntimeService.class).startProcessInstanceByKeyAndTenantId("fanOut",
                 Map.of("guests", guestList, "snapname", "bench" + round), "bench").getId();
         double startReturned = (System.nanoTime() - start) / 1e9;
+        System.out.println("started at " + java.time.Instant.now().minusNanos(System.nanoTime() - start)
+                + " (the watcher's debug lines say when each cycle ended)");
         var waits = app.getBean(io.pveflow.pve.activity.TaskWaits.class);
         var management = app.getBean(org.flowable.engine.ManagementService.class);
         long lastReport = 0;
