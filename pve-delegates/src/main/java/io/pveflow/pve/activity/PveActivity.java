@@ -101,9 +101,11 @@ public abstract class PveActivity implements TriggerableActivityBehavior {
         TaskOutcome outcome = TaskOutcome.fromMap((Map<String, Object>) map);
         Map<String, Object> pending = (Map<String, Object>) execution.getVariableLocal(PENDING_RESULT);
         if (execution.getTransientVariableLocal(TaskOutcome.VARIABLE) == null) {
-            // Handed over as stored variables (a trigger job of its own, or a wait from before results were kept
-            // with the wait): they have done their work.
+            // Handed over as stored variables (a trigger job of its own): they have done their work.
             execution.removeVariableLocal(TaskOutcome.VARIABLE);
+            execution.removeVariableLocal(PENDING_RESULT);
+        } else if (pending != null && execution.getTransientVariableLocal(PENDING_RESULT) == null) {
+            // Parked by the version before results were kept with the wait: its stored result, used once.
             execution.removeVariableLocal(PENDING_RESULT);
         }
         String resultVariable = pending == null ? null : (String) pending.get("variable");

@@ -280,6 +280,31 @@ class ParallelWakeUpsTest extends ActivityTestSupport {
     }
 
     @Test
+    void aStepParkedByTheVersionBeforeGetsItsStoredResult() throws Exception {
+        // The version before kept a parked step's result in a variable, not with the wait.
+        String name = "oldpark" + System.nanoTime() % 100000;
+        String step = multiInstance(false, name).replace("<extensionElements>",
+                "<extensionElements>" + field("resultVariable", "upid"));
+        String id = run("fanOutOldPark", step, Map.of("guests", List.of(GUESTS.get(0))));
+        awaitParked(id, 1);
+        io.pveflow.pve.activity.WaitingTask wait = waits.all(1000).stream().filter(w -> isOf(id, w.executionId()))
+                .findFirst().orElseThrow();
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("UPDATE pve_task_wait SET result_variable = NULL, result_json = NULL WHERE execution_id = ?")
+                .param(wait.executionId()).update();
+        runtime.setVariableLocal(wait.executionId(), "pveTaskPendingResult", Map.of("variable", "upid", "value", "stored-result"));
+        Thread.sleep(1000); // the 300 ms task has ended
+
+        assertThat(watcher.pollOnce()).isEqualTo(1);
+
+        Map<String, Object> vars = awaitEnd(id);
+        assertThat(vars.get("$end")).as(vars.toString()).isEqualTo("done");
+        assertThat(vars.get("upid")).as("the result stored by the version before").isEqualTo("stored-result");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("pveTaskPendingResult")
+                .count()).as("used once and removed").isZero();
+    }
+
+    @Test
     void sequentialMultiInstanceStillRunsOneAfterTheOther() throws Exception {
         String name = "seq" + System.nanoTime() % 100000;
         List<Integer> guests = List.copyOf(GUESTS.subList(0, 3));
