@@ -49,7 +49,11 @@ describe('audit log', { skip: chromiumPath === null }, () => {
     await page.fill('#a-action', 'cluster-add');
     await page.click('#audit-filters button[type=submit]');
     await page.waitForURL((url) => url.search.includes('action=cluster-add'));
-    await page.waitForSelector('#audit-list tbody tr[data-action="cluster-add"]');
+    // The unfiltered list may still be on the page (it has a cluster-add row too): wait for the filtered one.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('#audit-list tbody tr')];
+      return rows.length > 0 && rows.every((row) => row.dataset.action === 'cluster-add');
+    });
     const rows = await page.locator('#audit-list tbody tr').allTextContents();
     assert.ok(rows.every((r) => r.includes('cluster-add')), `only cluster-add entries: ${rows}`);
     assert.ok(rows.some((r) => r.includes('audit-e2e')), `the new cluster is listed: ${rows}`);
