@@ -23,25 +23,36 @@ function pick(cluster: string, source: string, query: string): Promise<Choice[]>
 
 /** Runs the field update as one undoable command (creating extensionElements when needed). */
 export function setFieldValue(injector: any, element: any, name: string, value: string | null): void {
+  updateExtensionValues(injector, element, value === null || value === '', (ext, create) =>
+    withField(create, ext.get('values') || [], name, value));
+}
+
+/**
+ * Replaces the values of an element's extensionElements as one undoable command, creating extensionElements first
+ * unless `nothingToAdd`. `change` gets them and a factory for new children (parented to them) and returns the new
+ * values, or null to leave everything as it is.
+ */
+function updateExtensionValues(injector: any, element: any, nothingToAdd: boolean,
+                               change: (ext: any, create: (type: string, attrs?: Record<string, unknown>) => any) => any[] | null): void {
   const bpmnFactory = injector.get('bpmnFactory');
-  const commandStack = injector.get('commandStack');
   const bo = element.businessObject;
   const commands: any[] = [];
   let ext = bo.get('extensionElements');
   if (!ext) {
-    if (value === null || value === '') return;
+    if (nothingToAdd) return;
     ext = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
     ext.$parent = bo;
     commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: bo, properties: { extensionElements: ext } } });
   }
-  const factory = (type: string, attrs?: Record<string, unknown>) => {
+  const create = (type: string, attrs?: Record<string, unknown>) => {
     const created = bpmnFactory.create(type, attrs);
     created.$parent = ext;
     return created;
   };
-  const values = withField(factory, ext.get('values') || [], name, value);
+  const values = change(ext, create);
+  if (values === null) return;
   commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: ext, properties: { values } } });
-  commandStack.execute('properties-panel.multi-command-executor', commands);
+  injector.get('commandStack').execute('properties-panel.multi-command-executor', commands);
 }
 
 const h = jsx;
@@ -186,31 +197,20 @@ function RetryEntry(props: { element: any; id: string }) {
 
 /** Edits (a copy of) one extension element of a type, as one undoable command; remove drops it. */
 function updateExtension(injector: any, element: any, type: string, edit: (copy: any) => void, remove = false): void {
-  const bpmnFactory = injector.get('bpmnFactory');
-  const commandStack = injector.get('commandStack');
-  const bo = element.businessObject;
-  const commands: any[] = [];
-  let ext = bo.get('extensionElements');
-  if (!ext) {
-    if (remove) return;
-    ext = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
-    ext.$parent = bo;
-    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: bo, properties: { extensionElements: ext } } });
-  }
-  const values = [...(ext.get('values') || [])];
-  const index = values.findIndex((v: any) => v.$type === type);
-  if (remove) {
-    if (index < 0) return;
-    values.splice(index, 1);
-  } else {
-    const copy = bpmnFactory.create(type, index >= 0 ? { ...values[index].$attrs, ...plain(values[index]) } : {});
-    copy.$parent = ext;
-    edit(copy);
-    if (index >= 0) values[index] = copy;
-    else values.push(copy);
-  }
-  commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: ext, properties: { values } } });
-  commandStack.execute('properties-panel.multi-command-executor', commands);
+  updateExtensionValues(injector, element, remove, (ext, create) => {
+    const values = [...(ext.get('values') || [])];
+    const index = values.findIndex((v: any) => v.$type === type);
+    if (remove) {
+      if (index < 0) return null;
+      values.splice(index, 1);
+    } else {
+      const copy = create(type, index >= 0 ? { ...values[index].$attrs, ...plain(values[index]) } : {});
+      edit(copy);
+      if (index >= 0) values[index] = copy;
+      else values.push(copy);
+    }
+    return values;
+  });
 }
 
 function plain(m: any): Record<string, unknown> {
