@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core: nothing is downloaded. Missing Chromium skips the tests loudly
 // on a developer machine and fails them in CI (where .ci/run installs it).
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -44,4 +45,21 @@ export async function login(page, server) {
   await page.fill('input[name=username]', server.username);
   await page.fill('input[name=password]', server.password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+}
+
+/**
+ * Publishes the open draft through the editor's dialog; a refusal fails with the problems the editor lists (and a
+ * screenshot named with `prefix`).
+ */
+export async function publish(page, version, prefix = '') {
+  await page.click('#publish');
+  await page.click('dialog button[type=submit]');
+  const outcome = await Promise.race([
+    page.waitForSelector(`.toast.success:has-text("Published version ${version}")`).then(() => 'published'),
+    page.waitForSelector('.toast.error').then(() => 'refused'),
+  ]);
+  if (outcome !== 'published') {
+    await screenshot(page, `${prefix}failed-publish-v${version}`);
+    assert.fail(`publish refused: ${await page.locator('.toast.error').first().textContent()}\n${await page.locator('#problems').innerText()}`);
+  }
 }

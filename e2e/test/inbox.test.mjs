@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { chromiumOrSkip, launch, newPage, screenshot } from '../support/browser.mjs';
+import { chromiumOrSkip, launch, newPage, publish, screenshot } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
 
 const chromiumPath = chromiumOrSkip();
@@ -69,19 +69,6 @@ async function waitForRunStatus(runId, status) {
     await new Promise((r) => setTimeout(r, 250));
   }
   assert.fail(`run ${runId} is ${(await runOf(runId)).status}, expected ${status}`);
-}
-
-async function publish(page, version) {
-  await page.click('#publish');
-  await page.click('dialog button[type=submit]');
-  const outcome = await Promise.race([
-    page.waitForSelector(`.toast.success:has-text("Published version ${version}")`).then(() => 'published'),
-    page.waitForSelector('.toast.error').then(() => 'refused'),
-  ]);
-  if (outcome !== 'published') {
-    await screenshot(page, `inbox-failed-publish-v${version}`);
-    assert.fail(`publish refused: ${await page.locator('.toast.error').first().textContent()}\n${await page.locator('#problems').innerText()}`);
-  }
 }
 
 async function clickShape(page, id) {
@@ -174,7 +161,7 @@ describe('inbox and task forms', { skip: chromiumPath ? false : 'Chromium is mis
     assert.match(draft.xml, /flowable:formKey="pveflow:approval"/);
     assert.match(draft.xml, /<bpmn:timeDuration[^>]*>P2D<\/bpmn:timeDuration>/);
     assert.match(draft.xml, /approval_decision == 'reject'/);
-    await publish(admin, 1);
+    await publish(admin, 1, 'inbox-');
     assert.deepEqual(admin.errors, []);
     await admin.context().close();
 
@@ -249,7 +236,7 @@ describe('inbox and task forms', { skip: chromiumPath ? false : 'Chromium is mis
     const draft = await ok(await server.api('/api/clusters/demo/processes/e2eForm/draft'));
     assert.deepEqual(draft.forms.map((f) => f.id), ['reviewRequestForm']);
     assert.match(draft.xml, /flowable:formKey="reviewRequestForm"/);
-    await publish(admin, 1);
+    await publish(admin, 1, 'inbox-');
     const details = await ok(await server.api('/api/clusters/demo/processes/e2eForm'));
     assert.deepEqual(details.versions[0].forms, ['reviewRequestForm']);
     await admin.context().close();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
-import { chromiumOrSkip, launch, login, newPage, screenshot } from '../support/browser.mjs';
+import { chromiumOrSkip, launch, login, newPage, publish, screenshot } from '../support/browser.mjs';
 import { moduleDir, startServer } from '../support/server.mjs';
 
 const chromiumPath = chromiumOrSkip();
@@ -77,20 +77,6 @@ async function rename(page, id, name) {
   await page.keyboard.type(name);
   const canvas = await page.locator('#canvas').boundingBox();
   await page.mouse.click(canvas.x + canvas.width - 60, canvas.y + canvas.height - 150);
-}
-
-/** Publishes through the dialog; a refusal fails with the problems the editor lists. */
-async function publish(page, version) {
-  await page.click('#publish');
-  await page.click('dialog button[type=submit]');
-  const outcome = await Promise.race([
-    page.waitForSelector(`.toast.success:has-text("Published version ${version}")`).then(() => 'published'),
-    page.waitForSelector('.toast.error').then(() => 'refused'),
-  ]);
-  if (outcome !== 'published') {
-    await screenshot(page, `failed-publish-v${version}`);
-    assert.fail(`publish refused: ${await page.locator('.toast.error').first().textContent()}\n${await page.locator('#problems').innerText()}`);
-  }
 }
 
 async function savedDraft(page) {
