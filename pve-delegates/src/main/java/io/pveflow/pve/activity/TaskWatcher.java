@@ -31,8 +31,9 @@ import io.pveflow.pve.client.model.TaskSummary;
  * Wakes executions parked on Proxmox tasks. It reads each node's task list in one request, whatever the number of
  * waiting executions on that node, as often as the {@link PollSchedule} says for the age of the node's youngest
  * wait (soon after a task started, rarely once it has run for long; a wait parked on this server node brings the
- * next look forward, see {@link #nudge()}), reads the logs of the tasks that ended (a few at a time), and then, in one transaction per few hundred, claims each wait, hands the outcome to the execution and
- * schedules its trigger. Several server nodes may run it: the claim lets exactly one of them wake each
+ * next look forward, see {@link #nudge()}), reads the logs of the tasks that ended (a few at a time), and then, in
+ * one transaction per few hundred, claims each wait, records how its task ended, hands the outcome to the execution
+ * and schedules its trigger. Several server nodes may run it: the claim lets exactly one of them wake each
  * execution, and the trigger runs as an ordinary engine job, so a failure there becomes a retry or an incident.
  * Successful ends of one run share one job ({@link TriggerBatchJobHandler}); failures and timeouts get their own.
  */
@@ -244,10 +245,6 @@ public final class TaskWatcher {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     /** A wait whose task ended (or whose deadline passed) in this cycle; the log is read afterwards. */

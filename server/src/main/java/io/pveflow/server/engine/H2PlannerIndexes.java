@@ -25,7 +25,7 @@ final class H2PlannerIndexes implements ProcessEngineLifecycleListener {
 
     private static final Logger log = LoggerFactory.getLogger(H2PlannerIndexes.class);
 
-    static final String VARIABLES_BY_EXECUTION =
+    private static final String VARIABLES_BY_EXECUTION =
             "CREATE INDEX IF NOT EXISTS PVEFLOW_IDX_RU_VAR_EXE_TASK ON ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_)";
 
     @Override
