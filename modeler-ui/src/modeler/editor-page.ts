@@ -5,7 +5,7 @@ import { el, relative, when } from '../dom';
 import { navigate, type Page, type RouteContext } from '../router';
 import { canEdit } from '../session';
 import { confirmAction, dialog, field, toast } from '../ui';
-import { processes, type ProcessDetail } from '../processes/api';
+import { processes, type Draft, type ProcessDetail } from '../processes/api';
 import { startRun } from '../processes/start-run';
 import { activityPanel } from './activity-panel';
 import { fromLint, fromServer, renderProblems, type Listed } from './problems';
@@ -178,14 +178,18 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
     banner.hidden = false;
   }
 
-  async function loadTheirs(): Promise<void> {
-    const draft = await processes.draft(cluster, key);
+  /** Shows a draft the server holds (as saved): the diagram, its revision and who saved it. */
+  async function showSavedDraft(draft: Draft): Promise<void> {
     revision = draft.revision;
     savedAt = draft.updatedAt;
     savedBy = draft.updatedBy;
     await modeler.importXML(await ensureLayout(draft.xml));
     modeler.get('canvas').zoom('fit-viewport', 'auto');
     state = 'saved';
+  }
+
+  async function loadTheirs(): Promise<void> {
+    await showSavedDraft(await processes.draft(cluster, key));
     banner.hidden = true;
     renderState();
   }
@@ -272,13 +276,7 @@ export async function renderEditor({ params, root }: RouteContext): Promise<Page
 
   async function restoreDraft(version: number): Promise<void> {
     if (!(await confirmAction(`Restore v${version} as draft`, 'The draft is replaced by this version. Continue?', 'Restore'))) return;
-    const draft = await processes.restoreDraft(cluster, key, version);
-    revision = draft.revision;
-    savedAt = draft.updatedAt;
-    savedBy = draft.updatedBy;
-    await modeler.importXML(await ensureLayout(draft.xml));
-    modeler.get('canvas').zoom('fit-viewport', 'auto');
-    state = 'saved';
+    await showSavedDraft(await processes.restoreDraft(cluster, key, version));
     toast(`v${version} restored as the draft`, 'success');
     await reloadProcess();
   }
